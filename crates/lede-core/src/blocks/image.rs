@@ -1,0 +1,198 @@
+//! Images and figures: the real URL behind lazy-loading markup, captions and credits.
+
+use html5ever::local_name;
+use url::Url;
+
+use super::Builder;
+use super::inline::Run;
+use crate::dom::{Element, NodeData, NodeId};
+use crate::metadata::collapse_ws;
+use crate::model::{Block, Image};
+
+/// Attributes lazy loaders put the real address in, most specific first.
+const LAZY_SRC: &[&str] =
+    &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
+const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
+
+/// Resolves `href` against `base`; without a base only absolute URLs survive.
+pub(crate) fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    match base {
+        Some(b) => b.join(href).ok().map(Into::into),
+        // Without a base, an absolute URL is normalised and a relative one kept as written.
+        None => Some(Url::parse(href).map_or_else(|_| href.to_owned(), Into::into)),
+    }
+}
+
+/// The best candidate of a `srcset`: the widest (or highest density) entry.
+fn best_of_srcset(srcset: &str) -> Option<&str> {
+    srcset
+        .split(',')
+        .filter_map(|entry| {
+            let mut parts = entry.split_whitespace();
+            let url = parts.next()?;
+            let size =
+                parts.next().and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok()).unwrap_or(1.0);
+            Some((url, size))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(url, _)| url)
+}
+
+fn is_placeholder(src: &str) -> bool {
+    let s = src.trim();
+    s.is_empty()
+        || s.starts_with("data:")
+        || s.contains("blank.gif")
+        || s.contains("spacer.gif")
+        || s.contains("pixel.gif")
+}
+
+/// The real address of an `<img>` (or `<source>`), looking through lazy-loading attributes.
+fn img_src(e: &Element) -> Option<&str> {
+    let src = e.attr(&local_name!("src")).filter(|s| !is_placeholder(s));
+    LAZY_SRC
+        .iter()
+        .filter_map(|a| e.attr_str(a))
+        .find(|s| !is_placeholder(s))
+        .or_else(|| LAZY_SRCSET.iter().filter_map(|a| e.attr_str(a)).find_map(best_of_srcset))
+        .or(src)
+}
+
+/// The first `src` inside `<noscript>` text (html5ever keeps noscript content as text).
+fn noscript_src(text: &str) -> Option<&str> {
+    let at = text.find("<img")?;
+    let rest = &text[at..];
+    let src_at = rest.find(" src=")?;
+    let value = &rest[src_at + 5..];
+    let quote = value.chars().next()?;
+    let (start, end_char) = if quote == '"' || quote == '\'' { (1, quote) } else { (0, ' ') };
+    let value = &value[start..];
+    let end = value.find([end_char, '>']).unwrap_or(value.len());
+    Some(&value[..end])
+}
+
+fn dimension(e: &Element, name: &html5ever::LocalName) -> Option<u32> {
+    e.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse().ok())
+}
+
+impl Builder<'_> {
+    /// The image of an `<img>` or `<picture>` element (or the first one inside `id`).
+    pub(super) fn image(&self, id: NodeId) -> Option<Image> {
+        let dom = self.dom;
+        let img =
+            std::iter::once(id).chain(dom.descendants(id)).find(|&n| dom.is_tag(n, &local_name!("img")));
+        let mut src = img.and_then(|i| dom.element(i)).and_then(img_src);
+        if src.is_none() {
+            // <picture><source srcset> without a usable <img>.
+            src = dom
+                .descendants(id)
+                .filter(|&n| dom.is_tag(n, &local_name!("source")))
+                .filter_map(|n| dom.element(n))
+                .find_map(|e| LAZY_SRCSET.iter().filter_map(|a| e.attr_str(a)).find_map(best_of_srcset));
+        }
+        if src.is_none() {
+            // A lazy placeholder with the real <img> in a neighbouring <noscript>.
+            let parent = dom.parent(id)?;
+            src = std::iter::once(id)
+                .chain(dom.children(parent))
+                .filter(|&n| dom.is_tag(n, &local_name!("noscript")))
+                .flat_map(|n| dom.children(n))
+                .find_map(|t| dom.text(t).and_then(noscript_src));
+        }
+        let url = resolve(self.base, src?)?;
+        let e = img.and_then(|i| dom.element(i));
+        Some(Image {
+            url,
+            alt: e.and_then(|e| e.attr(&local_name!("alt"))).map(collapse_ws).filter(|a| !a.is_empty()),
+            width: e.and_then(|e| dimension(e, &local_name!("width"))),
+            height: e.and_then(|e| dimension(e, &local_name!("height"))),
+            ..Image::default()
+        })
+    }
+
+    /// An image met among a container's children: ends the text run and becomes a figure.
+    pub(super) fn image_in_run(&self, id: NodeId, run: &mut Run, out: &mut Vec<Block>) {
+        if !self.options.images {
+            return;
+        }
+        if let Some(image) = self.image(id) {
+            run.flush_into(out);
+            out.push(Block::Figure { image });
+        }
+    }
+
+    /// A `<figure>`: its image with caption and credit.
+    pub(super) fn figure(&self, id: NodeId, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let caption_node = dom
+            .descendants(id)
+            .find(|&n| dom.is_tag(n, &local_name!("figcaption")) && !self.selection.dropped.contains(n));
+        let (caption, credit) = caption_node.map(|c| self.caption_and_credit(c)).unwrap_or_default();
+        let image = self.image(id);
+        match image {
+            Some(mut image) if self.options.images => {
+                image.caption = caption;
+                image.credit = credit;
+                out.push(Block::Figure { image });
+            }
+            // Without an image (or with images off) the caption is still body text.
+            _ => {
+                let text = [caption, credit].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                if image.is_none() && caption_node.is_none() {
+                    self.container_children(id, out);
+                } else if !text.is_empty() {
+                    out.push(Block::Paragraph { content: vec![crate::model::Inline::Text { text }] });
+                }
+            }
+        }
+    }
+
+    /// Splits a caption element into the caption proper and the photo credit, which pages
+    /// mark with a class such as `credit`, `copyright` or `photographer`.
+    fn caption_and_credit(&self, caption: NodeId) -> (Option<String>, Option<String>) {
+        let dom = self.dom;
+        let credit = dom.descendants(caption).find(|&n| {
+            dom.element(n).is_some_and(|e| {
+                let names = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
+                ["credit", "copyright", "photographer", "byline", "source", "attribution"]
+                    .iter()
+                    .any(|k| names.contains(k))
+            })
+        });
+        let mut text = String::new();
+        let mut walk = dom.descendants(caption);
+        while let Some(n) = walk.next() {
+            if Some(n) == credit {
+                walk.skip_subtree(n);
+                continue;
+            }
+            if let NodeData::Text(t) = &dom.node(n).data {
+                text.push_str(t);
+                text.push(' ');
+            }
+        }
+        let some = |s: String| Some(s).filter(|s| !s.is_empty());
+        (some(collapse_ws(&text)), credit.and_then(|c| some(collapse_ws(&dom.text_content(c)))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_picks_widest() {
+        assert_eq!(best_of_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"), Some("b.jpg"));
+        assert_eq!(best_of_srcset("a.jpg, b.jpg 2x"), Some("b.jpg"));
+    }
+
+    #[test]
+    fn noscript_copy_gives_src() {
+        assert_eq!(noscript_src(r#"<img class="x" src="/real.jpg" alt="">"#), Some("/real.jpg"));
+        assert_eq!(noscript_src("<img src=/a.png>"), Some("/a.png"));
+    }
+}

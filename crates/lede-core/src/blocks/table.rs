@@ -1,0 +1,101 @@
+//! Tables: data tables become [`Block::Table`]; layout tables are read as containers.
+
+use html5ever::local_name;
+
+use super::Builder;
+use super::inline::Run;
+use crate::dom::NodeId;
+use crate::model::{Block, TableRow};
+
+impl Builder<'_> {
+    pub(super) fn table(&self, id: NodeId, out: &mut Vec<Block>) {
+        if !self.is_data_table(id) {
+            self.container_children(id, out);
+            return;
+        }
+        if !self.options.tables {
+            return;
+        }
+        let dom = self.dom;
+        let mut caption = None;
+        let mut rows = Vec::new();
+        let mut walk = dom.descendants(id);
+        while let Some(n) = walk.next() {
+            let Some(tag) = dom.tag(n) else { continue };
+            match *tag {
+                local_name!("table") => walk.skip_subtree(n),
+                local_name!("caption") => {
+                    caption =
+                        Some(crate::metadata::collapse_ws(&dom.text_content(n))).filter(|c| !c.is_empty());
+                    walk.skip_subtree(n);
+                }
+                local_name!("tr") if !self.selection.dropped.contains(n) => {
+                    walk.skip_subtree(n);
+                    let in_thead = dom.parent(n).is_some_and(|p| dom.is_tag(p, &local_name!("thead")));
+                    let mut header = in_thead;
+                    let mut all_th = true;
+                    let mut cells = Vec::new();
+                    for cell in dom.element_children(n) {
+                        let is_th = dom.is_tag(cell, &local_name!("th"));
+                        if !is_th && !dom.is_tag(cell, &local_name!("td")) {
+                            continue;
+                        }
+                        all_th &= is_th;
+                        let mut run = Run::default();
+                        self.inline_children(cell, &mut run);
+                        cells.push(run.finish().unwrap_or_default());
+                    }
+                    header |= all_th && !cells.is_empty();
+                    if cells.iter().any(|c| !c.is_empty()) {
+                        rows.push(TableRow { header, cells });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !rows.is_empty() {
+            out.push(Block::Table { caption, rows });
+        }
+    }
+
+    /// Whether a table holds data rather than page layout (after Readability's heuristics).
+    fn is_data_table(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(e) = dom.element(id) else { return false };
+        if e.attr(&local_name!("role")) == Some("presentation") || e.attr_str("datatable") == Some("0") {
+            return false;
+        }
+        if e.attr(&local_name!("summary")).is_some_and(|s| !s.is_empty()) {
+            return true;
+        }
+        let mut rows = 0usize;
+        let mut max_cols = 0usize;
+        let mut walk = dom.descendants(id);
+        while let Some(n) = walk.next() {
+            let Some(tag) = dom.tag(n) else { continue };
+            match *tag {
+                local_name!("table") => return false,
+                local_name!("caption")
+                | local_name!("thead")
+                | local_name!("tfoot")
+                | local_name!("colgroup")
+                | local_name!("col")
+                | local_name!("th") => return true,
+                local_name!("tr") => {
+                    rows += 1;
+                    max_cols = max_cols.max(dom.element_children(n).count());
+                }
+                local_name!("div")
+                | local_name!("h1")
+                | local_name!("h2")
+                | local_name!("h3")
+                | local_name!("blockquote") => return false,
+                _ => {}
+            }
+        }
+        if rows <= 1 || max_cols <= 1 {
+            return false;
+        }
+        rows >= 10 || max_cols > 4 || rows * max_cols > 10
+    }
+}

@@ -1,0 +1,303 @@
+//! The html5ever `TreeSink` that fills the [`Dom`] arena, with the size and depth guards.
+
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+
+use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{Attribute, ParseOpts, QualName, parse_document};
+
+use super::{Dom, Element, Node, NodeData, NodeId};
+use crate::error::{Error, Result};
+
+/// Input is fed to the parser in slices of this size so that a runaway document is
+/// stopped soon after it crosses a limit rather than at the end.
+const CHUNK_BYTES: usize = 32 * 1024;
+
+/// Parses `html` into a [`Dom`], failing once the tree passes `max_nodes` nodes or
+/// `max_depth` levels of nesting.
+pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
+    let sink = Sink {
+        nodes: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
+        depth: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
+        limits: (max_nodes, max_depth),
+        exceeded: Cell::new(None),
+    };
+    sink.push(NodeData::Document);
+    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        parser.process(StrTendril::from_slice(&rest[..cut]));
+        rest = &rest[cut..];
+        if let Some(err) = parser.tokenizer.sink.sink.exceeded.take() {
+            return Err(err);
+        }
+    }
+    let sink = parser.finish();
+    match sink.exceeded.take() {
+        Some(err) => Err(err),
+        None => Ok(Dom { nodes: sink.nodes.into_inner() }),
+    }
+}
+
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+    /// Element nesting depth of each node at the time it was attached.
+    depth: RefCell<Vec<u32>>,
+    limits: (usize, usize),
+    exceeded: Cell<Option<Error>>,
+}
+
+impl Sink {
+    fn push(&self, data: NodeData) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        let id = NodeId(nodes.len() as u32);
+        if nodes.len() >= self.limits.0 {
+            self.exceeded.set(Some(Error::TooManyNodes { limit: self.limits.0 }));
+        }
+        nodes.push(Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            data,
+        });
+        self.depth.borrow_mut().push(0);
+        id
+    }
+
+    fn detach(&self, id: NodeId) {
+        let nodes = &mut *self.nodes.borrow_mut();
+        let (parent, prev, next) = {
+            let n = &mut nodes[id.index()];
+            (n.parent.take(), n.prev_sibling.take(), n.next_sibling.take())
+        };
+        match next {
+            Some(next) => nodes[next.index()].prev_sibling = prev,
+            None => {
+                if let Some(p) = parent {
+                    nodes[p.index()].last_child = prev;
+                }
+            }
+        }
+        match prev {
+            Some(prev) => nodes[prev.index()].next_sibling = next,
+            None => {
+                if let Some(p) = parent {
+                    nodes[p.index()].first_child = next;
+                }
+            }
+        }
+    }
+
+    fn append_child(&self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        {
+            let nodes = &mut *self.nodes.borrow_mut();
+            let last = nodes[parent.index()].last_child;
+            nodes[child.index()].parent = Some(parent);
+            nodes[child.index()].prev_sibling = last;
+            match last {
+                Some(l) => nodes[l.index()].next_sibling = Some(child),
+                None => nodes[parent.index()].first_child = Some(child),
+            }
+            nodes[parent.index()].last_child = Some(child);
+        }
+        self.note_depth(parent, child);
+    }
+
+    fn insert_before(&self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let parent = {
+            let nodes = &mut *self.nodes.borrow_mut();
+            let parent = nodes[sibling.index()].parent;
+            let prev = nodes[sibling.index()].prev_sibling;
+            nodes[child.index()].parent = parent;
+            nodes[child.index()].next_sibling = Some(sibling);
+            nodes[child.index()].prev_sibling = prev;
+            nodes[sibling.index()].prev_sibling = Some(child);
+            match prev {
+                Some(p) => nodes[p.index()].next_sibling = Some(child),
+                None => {
+                    if let Some(par) = parent {
+                        nodes[par.index()].first_child = Some(child);
+                    }
+                }
+            }
+            parent
+        };
+        if let Some(parent) = parent {
+            self.note_depth(parent, child);
+        }
+    }
+
+    fn note_depth(&self, parent: NodeId, child: NodeId) {
+        let mut depth = self.depth.borrow_mut();
+        let d = depth[parent.index()] + 1;
+        depth[child.index()] = d;
+        if d as usize > self.limits.1 {
+            self.exceeded.set(Some(Error::TooDeep { limit: self.limits.1 }));
+        }
+    }
+
+    /// Appends text, merging with a preceding text node.
+    fn append_text(&self, prev: Option<NodeId>, text: StrTendril) -> Option<NodeId> {
+        if let Some(prev) = prev {
+            if let NodeData::Text(t) = &mut self.nodes.borrow_mut()[prev.index()].data {
+                t.push_tendril(&text);
+                return None;
+            }
+        }
+        Some(self.push(NodeData::Text(text)))
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Self;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Self {
+        self
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        NodeId::DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |nodes| match &nodes[target.index()].data {
+            NodeData::Element(e) => &e.name,
+            // The tree builder only asks for names of nodes it created as elements.
+            _ => unreachable!("elem_name called on a non-element"),
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let id = self.push(NodeData::Element(Element { name, attrs }));
+        if flags.template {
+            // Template contents live in their own detached fragment right after the element.
+            self.push(NodeData::Document);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(NodeData::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(NodeData::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let node = match child {
+            NodeOrText::AppendNode(n) => Some(n),
+            NodeOrText::AppendText(text) => {
+                let last = self.nodes.borrow()[parent.index()].last_child;
+                self.append_text(last, text)
+            }
+        };
+        if let Some(n) = node {
+            self.append_child(*parent, n);
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if self.nodes.borrow()[element.index()].parent.is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        NodeId(target.0 + 1)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        let node = match child {
+            NodeOrText::AppendNode(n) => Some(n),
+            NodeOrText::AppendText(text) => {
+                let prev = self.nodes.borrow()[sibling.index()].prev_sibling;
+                self.append_text(prev, text)
+            }
+        };
+        if let Some(n) = node {
+            self.insert_before(*sibling, n);
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        if let NodeData::Element(e) = &mut self.nodes.borrow_mut()[target.index()].data {
+            for attr in attrs {
+                if !e.attrs.iter().any(|a| a.name == attr.name) {
+                    e.attrs.push(attr);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut next = self.nodes.borrow()[node.index()].first_child;
+        while let Some(child) = next {
+            next = self.nodes.borrow()[child.index()].next_sibling;
+            self.append_child(*new_parent, child);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use html5ever::local_name;
+
+    #[test]
+    fn builds_tree_with_merged_text() {
+        let dom = parse("<p>a<b>b</b>c</p><p>d &amp; e</p>", 1000, 100).unwrap();
+        let body = dom.body().unwrap();
+        let ps: Vec<_> = dom.element_children(body).collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.text_content(ps[0]), "abc");
+        assert_eq!(dom.text_content(ps[1]), "d & e");
+        assert!(dom.is_tag(ps[0], &local_name!("p")));
+    }
+
+    #[test]
+    fn adoption_agency_keeps_tree_consistent() {
+        let dom = parse("<p><b>1<i>2</b>3</i>4</p><table><tr>x<td>y</table>", 1000, 100).unwrap();
+        assert_eq!(dom.text_content(dom.body().unwrap()), "1234xy");
+    }
+
+    #[test]
+    fn depth_and_size_limits_are_errors() {
+        let deep = "<div>".repeat(5000);
+        assert!(matches!(parse(&deep, 1_000_000, 1000), Err(Error::TooDeep { limit: 1000 })));
+        let wide = "<span></span>".repeat(5000);
+        assert!(matches!(parse(&wide, 1000, 100), Err(Error::TooManyNodes { limit: 1000 })));
+    }
+}

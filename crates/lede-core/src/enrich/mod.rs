@@ -1,0 +1,118 @@
+//! Enrichment: what is derived from the body once it is chosen (plain text, word count,
+//! reading time, language and direction).
+
+mod words;
+
+use crate::model::{Article, ReadingTimeSource};
+use crate::options::Options;
+use crate::render::blocks_text;
+
+pub(crate) use words::word_count;
+
+/// Reading speed used for computed reading times, in words per minute.
+pub const READING_WORDS_PER_MINUTE: usize = 230;
+
+/// Fills the fields derived from the body.
+pub(crate) fn finish(article: &mut Article, _options: &Options) {
+    article.text = blocks_text(&article.body);
+    article.word_count = word_count(&article.text);
+    if article.reading_time_source == ReadingTimeSource::Computed {
+        article.reading_time_minutes = article.word_count.div_ceil(READING_WORDS_PER_MINUTE) as u32;
+    }
+    if article.language.is_none() {
+        article.language = detect_language(&article.text);
+    }
+    if let Some(lang) = &article.language {
+        let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ku") {
+            article.direction = Some("rtl".to_owned());
+        }
+    }
+}
+
+/// Detects the language of `text`, as a two-letter code where one exists.
+fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(4000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && sample.chars().count() < 200 {
+        return None;
+    }
+    Some(iso639_1(info.lang()).to_owned())
+}
+
+/// The ISO 639-1 code of every language whatlang knows.
+fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Eng => "en",
+        Deu => "de",
+        Fra => "fr",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Nld => "nl",
+        Rus => "ru",
+        Ukr => "uk",
+        Pol => "pl",
+        Ces => "cs",
+        Slk => "sk",
+        Swe => "sv",
+        Dan => "da",
+        Nob => "nb",
+        Fin => "fi",
+        Hun => "hu",
+        Ron => "ro",
+        Bul => "bg",
+        Hrv => "hr",
+        Srp => "sr",
+        Slv => "sl",
+        Ell => "el",
+        Tur => "tr",
+        Ara => "ar",
+        Heb => "he",
+        Pes => "fa",
+        Urd => "ur",
+        Hin => "hi",
+        Ben => "bn",
+        Tam => "ta",
+        Tel => "te",
+        Mar => "mr",
+        Guj => "gu",
+        Kan => "kn",
+        Mal => "ml",
+        Pan => "pa",
+        Tha => "th",
+        Vie => "vi",
+        Ind => "id",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Cat => "ca",
+        Epo => "eo",
+        Bel => "be",
+        Kat => "ka",
+        Hye => "hy",
+        Aze => "az",
+        Uzb => "uz",
+        Cym => "cy",
+        Afr => "af",
+        Yid => "yi",
+        Tgl => "tl",
+        Jav => "jv",
+        Mkd => "mk",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Amh => "am",
+        Mya => "my",
+        Ori => "or",
+        Zul => "zu",
+        Sna => "sn",
+        Aka => "ak",
+        Tuk => "tk",
+        Lat => "la",
+    }
+}

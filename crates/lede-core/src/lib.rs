@@ -1,0 +1,44 @@
+//! Lede turns a news or web page into one clean, structured [`Article`]: title, authors,
+//! dates, lead image, the body as typed blocks, its plain text, and the journalism inside
+//! it (quotes with speakers, cited outlets, the dateline).
+//!
+//! The crate does no I/O: hand it bytes (and the page's URL, if known) and it hands back an
+//! [`Article`].
+//!
+//! ```
+//! use lede_core::{Input, Options, extract};
+//!
+//! let html = br#"<html><head><title>Rain returns | Daily Bugle</title></head><body>
+//!   <article><h1>Rain returns</h1>
+//!   <p>After a dry month, the city woke to steady rain on Tuesday, and forecasters expect more of it.</p>
+//!   <p>Farmers, who had warned of failing crops for weeks, welcomed the change in the weather.</p>
+//!   </article></body></html>"#;
+//! let article = extract(Input::new(html).with_url("https://example.com/rain"), &Options::default())?;
+//! assert_eq!(article.title.as_deref(), Some("Rain returns"));
+//! assert!(article.text.starts_with("After a dry month"));
+//! # Ok::<(), lede_core::Error>(())
+//! ```
+#![warn(missing_docs)]
+
+mod blocks;
+mod content;
+mod date;
+mod decode;
+mod dom;
+mod enrich;
+mod error;
+mod metadata;
+mod model;
+mod options;
+mod pipeline;
+mod render;
+
+pub use date::DateTime;
+pub use enrich::READING_WORDS_PER_MINUTE;
+pub use error::{Error, Result};
+pub use model::{
+    Article, Author, Block, CitedOutlet, Dateline, Image, Inline, Quote, ReadingTimeSource, TableRow,
+};
+pub use options::{Focus, Options};
+pub use pipeline::{Input, extract};
+pub use render::{to_html, to_markdown, to_text};

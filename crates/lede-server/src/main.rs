@@ -1,0 +1,3 @@
+//! `lede-server`: the Lede HTTP API.
+
+fn main() {}
