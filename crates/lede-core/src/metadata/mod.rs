@@ -1,8 +1,35 @@
 //! Page metadata: title, authors, dates, site name, description, language, tags, section,
 //! lead image and canonical URL, merged from every source a page may use.
 //!
-//! Precedence (highest first) is documented in `docs/ARCHITECTURE.md`; each source has its
-//! own module and fills a [`Metadata`] of its own, and [`extract`] merges them.
+//! One walk over the document ([`scan`]) gathers what every source needs; each source then
+//! fills a [`Metadata`] of its own and [`extract`] merges them field by field. Precedence,
+//! highest first:
+//!
+//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `og:title`/`twitter:title`/
+//!   `dc.title`, `<title>`) contains; else `og:title`, JSON-LD, `<title>`, with a " | Site"
+//!   part cut off when it matches the site name or reads like one ([`title`]).
+//! - **authors**: JSON-LD `author`, then meta tags (`author`, `article:author`, `dc.creator`,
+//!   Parse.ly, Sailthru), then microdata `itemprop=author`, then the visible byline (class or
+//!   id "byline"/"author", `rel=author`). Each source's string is split into people ([`names`]).
+//! - **published / modified**: JSON-LD (the article's own object before its `WebPage`), then
+//!   meta tags (`article:published_time`, Dublin Core, `date`…), then microdata, then
+//!   `<time datetime>`, then a date in the URL path. Future and pre-1993 dates are refused
+//!   wherever they come from; a modification before publication is dropped.
+//! - **site_name**: `og:site_name`, JSON-LD publisher or `WebSite`, `application-name`.
+//! - **language**: `<html lang>`, `content-language`/`dc.language`/`og:locale`, JSON-LD.
+//! - **description, section, lead image**: meta tags, then JSON-LD. **tags**: both, merged.
+//! - **canonical_url**: `<link rel=canonical>`, `og:url`, JSON-LD `mainEntityOfPage`/`url`.
+//!
+//! `byline_nodes` holds the visible byline element whichever source won, so the body can
+//! leave it out.
+
+mod date;
+mod dom_hints;
+mod jsonld;
+mod meta_tags;
+mod names;
+mod scan;
+mod title;
 
 use html5ever::local_name;
 use url::Url;
@@ -47,13 +74,62 @@ impl Metadata {
 }
 
 /// Reads the page's metadata.
-pub(crate) fn extract(dom: &Dom, _page_url: Option<&Url>) -> Metadata {
-    let title = dom
-        .descendants(dom.head().unwrap_or(NodeId::DOCUMENT))
-        .find(|&n| dom.is_tag(n, &local_name!("title")))
-        .map(|n| collapse_ws(&dom.text_content(n)))
-        .filter(|t| !t.is_empty());
-    Metadata { title, ..Metadata::default() }
+pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
+    let scan = scan::scan(dom);
+    let base = match (scan.base_href, page_url) {
+        (Some(h), Some(u)) => u.join(h).ok().or_else(|| Some(u.clone())),
+        (Some(h), None) => Url::parse(h).ok(),
+        (None, u) => u.cloned(),
+    };
+    let base = base.as_ref();
+    let ld = jsonld::read(&scan.json_ld, base);
+    let tags = meta_tags::read(&scan, base);
+    let hints = dom_hints::read(dom, &scan, base);
+    let html = hints.meta;
+
+    let site_name = tags.site_name.clone().or_else(|| ld.site_name.clone());
+    let document_title = scan.title.as_deref().map(collapse_ws);
+    let title = title::choose(&title::Candidates {
+        document: document_title.as_deref(),
+        meta: tags.title.as_deref(),
+        json_ld: ld.title.as_deref(),
+        h1s: &hints.h1s,
+        site_name: site_name.as_deref(),
+    });
+
+    let authors = [ld.authors, tags.authors, hints.microdata_authors, html.authors]
+        .into_iter()
+        .find(|a| !a.is_empty())
+        .unwrap_or_default();
+    let published = ld
+        .published
+        .or(tags.published)
+        .or(html.published)
+        .or_else(|| page_url.and_then(|u| date::from_url_path(u.path())));
+    let modified = ld
+        .modified
+        .or(tags.modified)
+        .or(html.modified)
+        .filter(|m| published.is_none_or(|p| m.date() >= p.date()));
+
+    let mut tag_list = tags.tags;
+    for t in &ld.tags {
+        meta_tags::push_tag(&mut tag_list, t);
+    }
+    Metadata {
+        title,
+        description: tags.description.or(ld.description),
+        authors,
+        published,
+        modified,
+        site_name,
+        language: scan.html_lang.and_then(language_tag).or(tags.language).or(ld.language),
+        tags: tag_list,
+        section: tags.section.or(ld.section),
+        lead_image: tags.lead_image.or(ld.lead_image),
+        canonical_url: tags.canonical_url.or(ld.canonical_url),
+        byline_nodes: html.byline_nodes,
+    }
 }
 
 /// The URL relative links resolve against: `<base href>` resolved against the page URL.
@@ -67,6 +143,99 @@ pub(crate) fn base_url(dom: &Dom, page_url: Option<&Url>) -> Option<Url> {
         (Some(h), None) => Url::parse(h).ok(),
         (None, u) => u.cloned(),
     }
+}
+
+/// Collapsed text, with the HTML entities that JSON-LD strings often carry decoded; `None`
+/// if nothing is left.
+pub(crate) fn clean_text(s: &str) -> Option<String> {
+    let s = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
+    let s = collapse_ws(&s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Decodes the few named entities and all numeric ones.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A BCP 47-style tag from `en_US`, `en-us`, `EN`: language lowercase, region uppercase.
+pub(crate) fn language_tag(s: &str) -> Option<String> {
+    let s = s.trim().split([',', ';']).next()?.trim();
+    let mut parts = s.split(['-', '_']);
+    let lang = parts.next()?;
+    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = lang.to_ascii_lowercase();
+    for p in parts {
+        if p.is_empty() || p.len() > 8 || !p.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            break;
+        }
+        tag.push('-');
+        match p.len() {
+            2 => tag.push_str(&p.to_ascii_uppercase()),
+            4 => {
+                let mut c = p.chars();
+                tag.extend(c.next().map(|c| c.to_ascii_uppercase()));
+                tag.push_str(&c.as_str().to_ascii_lowercase());
+            }
+            _ => tag.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Some(tag)
+}
+
+/// `u` resolved against `base`, when it is a usable http(s) address.
+pub(crate) fn resolve(u: &str, base: Option<&Url>) -> Option<String> {
+    let u = u.trim();
+    if u.is_empty() || u.starts_with("data:") || u.starts_with("javascript:") {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(u).ok()?,
+        None => match Url::parse(u) {
+            Ok(url) => url,
+            // Without a base, keep a relative address as written rather than lose it.
+            Err(_) => return Some(u.to_owned()),
+        },
+    };
+    Some(url.into())
 }
 
 /// Trims and collapses runs of whitespace to one space.

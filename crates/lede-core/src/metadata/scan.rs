@@ -1,0 +1,161 @@
+//! The one walk over the document that gathers what every metadata source reads.
+//!
+//! Each source then works on these short lists instead of walking the tree again: `<meta>`
+//! and `<link>` pairs, JSON-LD script bodies, `itemprop` elements, `<time>` elements, byline
+//! candidates and `<h1>`s. Nothing is copied per node except what is kept.
+
+use html5ever::local_name;
+
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// What the walk found, in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Scan<'a> {
+    /// `<title>` text.
+    pub(crate) title: Option<String>,
+    /// `<base href>`.
+    pub(crate) base_href: Option<&'a str>,
+    /// `<html lang>`.
+    pub(crate) html_lang: Option<&'a str>,
+    /// `<meta>` keys (`name`, `property` or `http-equiv`, lowercased) with their `content`.
+    pub(crate) metas: Vec<(String, &'a str)>,
+    /// `<link>` `rel` values (lowercased) with their `href`.
+    pub(crate) links: Vec<(String, &'a str)>,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub(crate) json_ld: Vec<String>,
+    /// Elements carrying `itemprop`, with the property list as written.
+    pub(crate) itemprops: Vec<(NodeId, &'a str)>,
+    /// `<time>` elements in the body.
+    pub(crate) times: Vec<NodeId>,
+    /// Elements whose class, id, rel or itemprop says "author" or "byline".
+    pub(crate) bylines: Vec<NodeId>,
+    /// `<h1>` elements in the body.
+    pub(crate) h1s: Vec<NodeId>,
+}
+
+/// Walks the document once.
+pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
+    let mut out = Scan::default();
+    let mut walk = dom.descendants(NodeId::DOCUMENT);
+    // Byline candidates inside another candidate add nothing: while inside one, this holds
+    // the node that follows its subtree (`Some(None)`: the rest of the document).
+    let mut byline_end: Option<Option<NodeId>> = None;
+    while let Some(n) = walk.next() {
+        if byline_end == Some(Some(n)) {
+            byline_end = None;
+        }
+        let NodeData::Element(e) = &dom.node(n).data else { continue };
+        if !e.is_html() {
+            walk.skip_subtree(n);
+            continue;
+        }
+        if let Some(p) = e.attr(&local_name!("itemprop")) {
+            out.itemprops.push((n, p));
+        }
+        match *e.tag() {
+            local_name!("html") => {
+                out.html_lang = e.attr(&local_name!("lang")).filter(|l| !l.trim().is_empty())
+            }
+            local_name!("title") => {
+                if out.title.is_none() {
+                    out.title = Some(dom.text_content(n));
+                }
+                walk.skip_subtree(n);
+                continue;
+            }
+            local_name!("meta") => {
+                let key = e
+                    .attr(&local_name!("property"))
+                    .or_else(|| e.attr(&local_name!("name")))
+                    .or_else(|| e.attr(&local_name!("http-equiv")));
+                if let (Some(k), Some(v)) = (key, e.attr(&local_name!("content"))) {
+                    // `property` may list several keys ("og:title twitter:title").
+                    for k in k.split_whitespace() {
+                        out.metas.push((k.to_ascii_lowercase(), v));
+                    }
+                }
+                continue;
+            }
+            local_name!("base") => {
+                if out.base_href.is_none() {
+                    out.base_href = e.attr(&local_name!("href"));
+                }
+                continue;
+            }
+            local_name!("link") => {
+                if let (Some(rel), Some(href)) = (e.attr(&local_name!("rel")), e.attr(&local_name!("href"))) {
+                    for r in rel.split_whitespace() {
+                        out.links.push((r.to_ascii_lowercase(), href));
+                    }
+                }
+                continue;
+            }
+            local_name!("script") => {
+                if e.attr(&local_name!("type"))
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    out.json_ld.push(script_text(dom, n));
+                }
+                walk.skip_subtree(n);
+                continue;
+            }
+            local_name!("style") | local_name!("template") | local_name!("noscript") => {
+                walk.skip_subtree(n);
+                continue;
+            }
+            local_name!("time") => out.times.push(n),
+            local_name!("h1") => out.h1s.push(n),
+            _ => {}
+        }
+        if byline_end.is_none() && is_byline_marked(e) {
+            out.bylines.push(n);
+            byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, n));
+        }
+    }
+    out
+}
+
+fn script_text(dom: &Dom, n: NodeId) -> String {
+    let mut s = String::new();
+    for c in dom.children(n) {
+        if let Some(t) = dom.text(c) {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+/// Whether markup names the element as an author or byline: `rel=author`, an `itemprop`,
+/// `class` or `id` holding "author", "byline" or "writer" (but not a comment's author).
+fn is_byline_marked(e: &crate::dom::Element) -> bool {
+    if e.attr(&local_name!("rel"))
+        .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")))
+    {
+        return true;
+    }
+    if e.attr(&local_name!("itemprop"))
+        .is_some_and(|p| p.split_whitespace().any(|p| p == "author" || p == "creator"))
+    {
+        return true;
+    }
+    let marked = |s: &str| {
+        (contains_ci(s, "byline")
+            || contains_ci(s, "author")
+            || contains_ci(s, "writer")
+            || contains_ci(s, "autor"))
+            && !contains_ci(s, "comment")
+            && !contains_ci(s, "avatar")
+            && !contains_ci(s, "bio")
+            && !contains_ci(s, "img")
+            && !contains_ci(s, "image")
+            && !contains_ci(s, "photo")
+            && !contains_ci(s, "box")
+    };
+    marked(e.class()) || marked(e.id())
+}
+
+/// ASCII case-insensitive substring test, without allocating.
+pub(crate) fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
