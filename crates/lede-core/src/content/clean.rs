@@ -25,9 +25,14 @@ pub(crate) fn clean(
     let nodes = ctx.visible_elements(roots);
     for &id in &nodes {
         let Some(tag) = dom.tag(id) else { continue };
-        let e = dom.element(id).filter(|_| true);
-        let always = matches!(*tag, local_name!("footer") | local_name!("aside") | local_name!("link"));
-        let share = e.is_some_and(hints::looks_like_share) && ctx.stats.text[id.index()] < SHARE_MAX_CHARS;
+        let Some(e) = dom.element(id) else { continue };
+        let always = match *tag {
+            local_name!("footer") | local_name!("aside") | local_name!("link") | local_name!("input")
+            | local_name!("textarea") | local_name!("select") | local_name!("button") => true,
+            local_name!("object") | local_name!("embed") | local_name!("iframe") => !is_video_embed(e),
+            _ => false,
+        };
+        let share = hints::looks_like_share(e) && ctx.stats.text[id.index()] < SHARE_MAX_CHARS;
         if always || share {
             ctx.drop(id);
         }
