@@ -11,7 +11,7 @@ use html5ever::{LocalName, local_name};
 use url::Url;
 
 use crate::content::Selection;
-use crate::dom::{Dom, NodeData, NodeId, is_non_content};
+use crate::dom::{Dom, NodeData, NodeId};
 use crate::model::{Block, Image, Inline};
 use crate::options::Options;
 
@@ -147,7 +147,7 @@ fn role(tag: &LocalName) -> Role {
 impl Builder<'_> {
     fn skipped(&self, id: NodeId) -> Option<&LocalName> {
         let e = self.dom.element(id)?;
-        if self.selection.dropped.contains(id) || is_non_content(e) {
+        if self.selection.dropped.contains(id) || self.dom.skips(e) {
             return None;
         }
         Some(e.tag())

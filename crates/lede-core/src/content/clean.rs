@@ -6,7 +6,7 @@ use html5ever::{LocalName, local_name};
 use super::score::{Shape, is_block_for_div};
 use super::stats::Stats;
 use super::{Flags, NodeSet, hints};
-use crate::dom::{Dom, NodeData, NodeId, is_non_content};
+use crate::dom::{Dom, NodeData, NodeId};
 
 /// Text length under which a share-bar-looking element is dropped.
 const SHARE_MAX_CHARS: u32 = 500;
@@ -96,7 +96,7 @@ impl Cleaner<'_> {
             let mut walk = self.dom.descendants(root);
             while let Some(id) = walk.next() {
                 let Some(e) = self.dom.element(id) else { continue };
-                if self.dropped.contains(id) || is_non_content(e) {
+                if self.dropped.contains(id) || self.dom.skips(e) {
                     walk.skip_subtree(id);
                     continue;
                 }
@@ -197,7 +197,7 @@ impl Cleaner<'_> {
         while let Some(n) = walk.next() {
             match &dom.node(n).data {
                 NodeData::Element(e) => {
-                    if self.dropped.contains(n) || is_non_content(e) {
+                    if self.dropped.contains(n) || self.dom.skips(e) {
                         walk.skip_subtree(n);
                         continue;
                     }

@@ -190,7 +190,9 @@ pub(crate) fn looks_like_share(e: &Element) -> bool {
 /// `display:none` / `visibility:hidden`).
 pub(crate) fn is_hidden(e: &Element) -> bool {
     if e.attr(&local_name!("hidden")).is_some() {
-        return true;
+        // React streaming SSR renders late content into `<div hidden id="S:0">` and moves it
+        // into place with script: it is visible to every reader of the page.
+        return !is_react_streamed(e.id());
     }
     if e.attr_str("aria-hidden") == Some("true") && !e.class().contains("fallback-image") {
         return true;
@@ -200,4 +202,9 @@ pub(crate) fn is_hidden(e: &Element) -> bool {
             style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
         compact.contains("display:none") || compact.contains("visibility:hidden")
     })
+}
+
+/// Whether an id names a React streaming-SSR segment (`S:0`, `S:1f`).
+fn is_react_streamed(id: &str) -> bool {
+    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
 }

@@ -4,7 +4,7 @@
 use html5ever::local_name;
 
 use super::{Flags, NodeSet, hints, similarity};
-use crate::dom::{Dom, NodeId, is_non_content};
+use crate::dom::{Dom, NodeId};
 use crate::metadata::Metadata;
 
 /// Longest text a byline element may hold.
@@ -20,7 +20,7 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || is_non_content(e) {
+        if dropped.contains(id) || dom.skips(e) {
             walk.skip_subtree(id);
             continue;
         }
@@ -40,6 +40,7 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
                 && *tag != local_name!("a")
                 && (hints::has_unlikely_role(e) || hints::is_unlikely(e) && !inside_table_or_code(dom, id));
         if drop {
+            let tl = dom.text_content(id).len(); if tl > 1000 { eprintln!("DROP {:?} class={:?} id={:?} style={:?} len={}", e.tag(), e.class(), e.id(), e.attr(&local_name!("style")), tl); }
             dropped.insert(id);
             walk.skip_subtree(id);
         }

@@ -9,7 +9,7 @@ use html5ever::{LocalName, local_name};
 
 use super::stats::{Stats, collapsed_len, count_commas};
 use super::{Flags, NodeSet, hints};
-use crate::dom::{Dom, NodeData, NodeId, is_non_content};
+use crate::dom::{Dom, NodeData, NodeId};
 
 /// How many best candidates are compared for a shared ancestor.
 const TOP_CANDIDATES: usize = 5;
@@ -106,7 +106,7 @@ impl Shape {
                 continue;
             }
             if let Some(e) = dom.element(id) {
-                if dropped.contains(id) || is_non_content(e) {
+                if dropped.contains(id) || dom.skips(e) {
                     continue;
                 }
             } else if id != NodeId::DOCUMENT {
@@ -218,6 +218,7 @@ pub(crate) fn choose(
     top.sort_by(|a, b| scores.score[b.index()].total_cmp(&scores.score[a.index()]).then(a.cmp(b)));
     top.truncate(TOP_CANDIDATES);
 
+    for &t in &top { let e = dom.element(t).unwrap(); eprintln!("TOP {} {:?} class={:?} score={}", t.0, e.tag(), e.class(), scores.score[t.index()]); }
     let Some(&first) = top.first().filter(|&&t| t != body) else {
         return (vec![body], scores);
     };
@@ -331,7 +332,7 @@ fn single_p_wrappers(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) 
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || is_non_content(e) {
+        if dropped.contains(id) || dom.skips(e) {
             walk.skip_subtree(id);
             continue;
         }
@@ -355,7 +356,7 @@ fn units(dom: &Dom, body: NodeId, stats: &Stats, shape: &Shape, dropped: &NodeSe
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || is_non_content(e) {
+        if dropped.contains(id) || dom.skips(e) {
             walk.skip_subtree(id);
             continue;
         }

@@ -4,7 +4,7 @@
 use html5ever::local_name;
 
 use super::NodeSet;
-use crate::dom::{Dom, NodeData, NodeId, is_non_content};
+use crate::dom::{Dom, NodeData, NodeId};
 
 /// Statistics of each node's visible subtree, indexed by [`NodeId`].
 pub(crate) struct Stats {
@@ -74,7 +74,7 @@ impl Stats {
                     stats.text[id.index()] = collapsed_len(t);
                     stats.commas[id.index()] = count_commas(t);
                 }
-                NodeData::Element(e) if dropped.contains(id) || is_non_content(e) => {}
+                NodeData::Element(e) if dropped.contains(id) || dom.skips(e) => {}
                 NodeData::Element(_) | NodeData::Document => {
                     stack.push((id, true));
                     for child in dom.children(id) {
