@@ -15,6 +15,8 @@ pub(crate) struct Hints {
     /// Authors from microdata (`itemprop=author`), the strongest visible signal.
     pub(crate) microdata_authors: Vec<Author>,
     pub(crate) h1s: Vec<String>,
+    /// The date shown near the headline.
+    pub(crate) visible_date: Option<crate::date::DateTime>,
 }
 
 /// Reads the hints the walk collected.
@@ -33,11 +35,20 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     if meta.published.is_none() {
         meta.published = time_element(dom, scan, today);
     }
+    let visible_date = visible_date(dom, scan, today);
 
+    // Microdata: the first `itemprop=author` and its siblings; later ones belong to
+    // comments or replies.
     let mut microdata_authors = Vec::new();
+    let mut first_parent = None;
     for &(n, p) in &scan.itemprops {
         if !p.split_whitespace().any(|p| p == "author" || p == "creator") {
             continue;
+        }
+        match first_parent {
+            None => first_parent = Some(dom.parent(n)),
+            Some(fp) if fp != dom.parent(n) => break,
+            Some(_) => {}
         }
         let name_node = dom.descendants(n).find(|&d| {
             dom.element(d)
@@ -52,22 +63,22 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
         }
     }
 
-    // Visible bylines: the first well-marked element, best marking first.
-    let mut best: Option<(u8, NodeId, Vec<Author>)> = None;
-    for &n in &scan.bylines {
+    // Visible bylines: after the headline before above it, best marking first, then the
+    // first in the page.
+    let mut best: Option<((bool, u8), NodeId, Vec<Author>)> = None;
+    for &(n, h1s_before) in &scan.bylines {
         let Some(e) = dom.element(n) else { continue };
-        let rank = marking_rank(e);
-        if best.as_ref().is_some_and(|(r, _, _)| *r <= rank) || in_page_chrome(dom, n) {
+        let key = (h1s_before == 0 && !scan.h1s.is_empty(), marking_rank(e));
+        if best.as_ref().is_some_and(|(k, _, _)| *k <= key) || in_page_chrome(dom, n) {
             continue;
         }
-        let text = dom.text_content(n);
-        let text = collapse_ws(&text);
+        let text = spaced_text(dom, n);
         if text.is_empty() || text.chars().count() > 150 {
             continue;
         }
         let authors = names::parse_byline(&text);
         if !authors.is_empty() {
-            best = Some((rank, n, authors));
+            best = Some((key, n, authors));
         }
     }
     if let Some((_, n, authors)) = best {
@@ -76,7 +87,46 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     }
 
     let h1s = scan.h1s.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
-    Hints { meta, microdata_authors, h1s }
+    Hints { meta, microdata_authors, h1s, visible_date }
+}
+
+/// The first date shown after the headline (or anywhere, if none follows it), outside
+/// footers, sidebars and comments.
+fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
+    let mut before_h1 = None;
+    for &(n, h1s_before) in &scan.dated {
+        let raw = match dom.element(n) {
+            Some(e) => {
+                e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n))
+            }
+            None => dom.text(n).unwrap_or_default().to_owned(),
+        };
+        let Some(d) = date::parse(&raw).filter(|d| date::plausible(d, today)) else { continue };
+        if in_page_chrome(dom, n) {
+            continue;
+        }
+        if h1s_before > 0 || scan.h1s.is_empty() {
+            return Some(d);
+        }
+        before_h1 = before_h1.or(Some(d));
+    }
+    before_h1
+}
+
+/// The text below `n` with a space between text nodes, so that neighbouring elements do
+/// not run together ("Jane Doe</a><span>Updated").
+fn spaced_text(dom: &Dom, n: NodeId) -> String {
+    let mut out = String::new();
+    let mut walk = dom.descendants(n);
+    while let Some(d) = walk.next() {
+        if let Some(t) = dom.text(d) {
+            out.push_str(t);
+            out.push(' ');
+        } else if dom.element(d).is_some_and(crate::dom::is_non_content) {
+            walk.skip_subtree(d);
+        }
+    }
+    collapse_ws(&out)
 }
 
 /// The value of a microdata element: `content`, `datetime`, or its text.
@@ -117,21 +167,33 @@ fn marking_rank(e: &Element) -> u8 {
         0
     } else if contains_ci(e.class(), "byline") || contains_ci(e.id(), "byline") {
         1
-    } else if e.attr(&local_name!("rel")).is_some() {
+    } else if e.attr(&local_name!("rel")).is_some() || !is_marked_author(e) {
         2
     } else {
         3
     }
 }
 
-/// Whether `n` sits in a footer, sidebar, navigation or comment area.
+fn is_marked_author(e: &Element) -> bool {
+    ["author", "writer", "autor", "user"].iter().any(|w| contains_ci(e.class(), w) || contains_ci(e.id(), w))
+}
+
+/// Whether `n` sits in navigation, a comment or related-links area, or a footer or aside
+/// that is the page's rather than the article's.
 fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
-    dom.ancestors(n).any(|a| {
-        let Some(e) = dom.element(a) else { return false };
-        matches!(*e.tag(), local_name!("footer") | local_name!("aside") | local_name!("nav"))
-            || contains_ci(e.class(), "comment")
-            || contains_ci(e.id(), "comment")
-            || contains_ci(e.class(), "related")
-            || contains_ci(e.class(), "sidebar")
-    })
+    let mut in_footer = false;
+    for a in dom.ancestors(n) {
+        let Some(e) = dom.element(a) else { continue };
+        match *e.tag() {
+            local_name!("nav") => return true,
+            local_name!("footer") | local_name!("aside") => in_footer = true,
+            local_name!("article") => return false,
+            _ => {}
+        }
+        let (class, id) = (e.class(), e.id());
+        if ["comment", "related", "sidebar"].iter().any(|w| contains_ci(class, w) || contains_ci(id, w)) {
+            return true;
+        }
+    }
+    in_footer
 }

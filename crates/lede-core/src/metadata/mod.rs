@@ -101,11 +101,9 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         .into_iter()
         .find(|a| !a.is_empty())
         .unwrap_or_default();
-    let published = ld
-        .published
-        .or(tags.published)
-        .or(html.published)
-        .or_else(|| page_url.and_then(|u| date::from_url_path(u.path())));
+    let declared = ld.published.or(tags.published).or(html.published);
+    let published =
+        declared.or(hints.visible_date).or_else(|| page_url.and_then(|u| date::from_url_path(u.path())));
     let modified = ld
         .modified
         .or(tags.modified)

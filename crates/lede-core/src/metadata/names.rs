@@ -129,8 +129,8 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
     let text = cut_at_date(cut_at_separator(&text));
     let text = strip_prefix(text);
     let mut out: Vec<Author> = Vec::new();
-    for part in split_commas(text) {
-        if is_role(part) {
+    for (i, part) in split_commas(text).into_iter().enumerate() {
+        if i > 0 && is_role(part) {
             if let Some(last) = out.last_mut() {
                 if last.role.is_none() {
                     last.role = Some(trim_punct(part).to_owned());
@@ -181,6 +181,14 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
     if NOT_NAMES.contains(&lower.as_str()) {
         return None;
     }
+    // Several words read as a name only when capitalised ("Personal finance" is not one);
+    // a single lowercase word may be a user name.
+    if words > 1
+        && s.split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&w))
+    {
+        return None;
+    }
     Some(collapse_ws(s))
 }
 
@@ -188,7 +196,7 @@ fn trim_punct(s: &str) -> &str {
     s.trim_matches(|c: char| {
         c.is_whitespace()
             || (c.is_ascii_punctuation() && c != '.' && c != ')' && c != '(')
-            || matches!(c, '–' | '—' | '·' | '•' | '|' | '：')
+            || matches!(c, '–' | '—' | '·' | '•' | '|' | '：' | '»' | '«')
     })
 }
 
@@ -283,10 +291,16 @@ fn split_connectors(s: &str) -> Vec<&str> {
     out
 }
 
+/// Lowercase words that may sit inside a name ("Ursula von der Leyen", "Ana de Armas").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "der", "den", "van", "von", "la", "le", "du", "dos", "bin", "al", "y", "e",
+    "ten", "ter",
+];
+
 fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| ROLE_WORDS.contains(&w))
-        || part.chars().next().is_some_and(char::is_lowercase)
+    lower.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| ROLE_WORDS.contains(&w))
+        || [" of ", " at ", " for "].iter().any(|w| lower.contains(w))
 }
 
 #[cfg(test)]

@@ -27,11 +27,21 @@ pub(crate) struct Scan<'a> {
     pub(crate) itemprops: Vec<(NodeId, &'a str)>,
     /// `<time>` elements in the body.
     pub(crate) times: Vec<NodeId>,
-    /// Elements whose class, id, rel or itemprop says "author" or "byline".
-    pub(crate) bylines: Vec<NodeId>,
+    /// Elements whose class, id, rel or itemprop says "author" or "byline", or whose text
+    /// opens with "By", each with the number of `<h1>`s before it.
+    pub(crate) bylines: Vec<(NodeId, usize)>,
+    /// Short text nodes and `<time>` elements that may show a date, each with the number of
+    /// `<h1>`s before it (at most [`MAX_DATED`]).
+    pub(crate) dated: Vec<(NodeId, usize)>,
     /// `<h1>` elements in the body.
     pub(crate) h1s: Vec<NodeId>,
 }
+
+/// How many date-looking text nodes to keep: the article's date sits near its top.
+const MAX_DATED: usize = 40;
+
+/// How many byline candidates to keep.
+const MAX_BYLINES: usize = 60;
 
 /// Walks the document once.
 pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
@@ -44,7 +54,22 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         if byline_end == Some(Some(n)) {
             byline_end = None;
         }
-        let NodeData::Element(e) = &dom.node(n).data else { continue };
+        let e = match &dom.node(n).data {
+            NodeData::Element(e) => e,
+            NodeData::Text(t) => {
+                if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && opens_byline(t) {
+                    if let Some(p) = dom.parent(n) {
+                        out.bylines.push((p, out.h1s.len()));
+                        byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, p));
+                    }
+                }
+                if out.dated.len() < MAX_DATED + 20 * usize::from(!out.h1s.is_empty()) && may_hold_date(t) {
+                    out.dated.push((n, out.h1s.len()));
+                }
+                continue;
+            }
+            _ => continue,
+        };
         if !e.is_html() {
             walk.skip_subtree(n);
             continue;
@@ -103,16 +128,57 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 walk.skip_subtree(n);
                 continue;
             }
-            local_name!("time") => out.times.push(n),
+            local_name!("time") => {
+                out.times.push(n);
+                if out.dated.len() < MAX_DATED + 20 * usize::from(!out.h1s.is_empty()) {
+                    out.dated.push((n, out.h1s.len()));
+                }
+                walk.skip_subtree(n);
+            }
             local_name!("h1") => out.h1s.push(n),
             _ => {}
         }
-        if byline_end.is_none() && is_byline_marked(e) {
-            out.bylines.push(n);
+        if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && is_byline_marked(e) {
+            out.bylines.push((n, out.h1s.len()));
             byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, n));
         }
     }
     out
+}
+
+/// A cheap test before parsing: short, with a run of four digits or a day and a month.
+fn may_hold_date(t: &str) -> bool {
+    let t = t.trim();
+    if t.len() < 6 || t.len() > 80 {
+        return false;
+    }
+    let mut run = 0;
+    for b in t.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door") alone,
+/// or followed by a capitalised word.
+fn opens_byline(t: &str) -> bool {
+    let t = t.trim_start();
+    if t.len() > 60 {
+        return false;
+    }
+    ["by", "von", "par", "por", "door"].iter().any(|p| {
+        let Some(rest) = t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]) else {
+            return false;
+        };
+        let after = rest.trim_start_matches(':').trim_start();
+        if after.is_empty() {
+            return true;
+        }
+        after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn script_text(dom: &Dom, n: NodeId) -> String {
