@@ -240,3 +240,160 @@ pub(crate) fn resolve(u: &str, base: Option<&Url>) -> Option<String> {
 pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_at(html: &str, url: Option<&str>) -> Metadata {
+        let dom = crate::dom::parse(html, 100_000, 512).expect("test page parses");
+        let url = url.map(|u| Url::parse(u).expect("test URL parses"));
+        extract(&dom, url.as_ref())
+    }
+
+    fn check(html: &str) -> Metadata {
+        check_at(html, None)
+    }
+
+    fn names(m: &Metadata) -> Vec<&str> {
+        m.authors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn json_ld_graph_with_nested_author_objects() {
+        let m = check(
+            r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","@id":"#site","name":"Daily Bugle"},
+            {"@type":"Person","@id":"#jane","name":"Jane Doe","url":"https://bugle.example/jane"},
+            {"@type":["NewsArticle"],"headline":"Rain returns","datePublished":"2021-12-07T10:00:00+01:00",
+             "author":{"@id":"#jane"},"publisher":{"@type":"Organization","name":"Daily Bugle"},
+             "image":{"@type":"ImageObject","url":"https://bugle.example/rain.jpg","width":1200,"height":800},
+             "keywords":"rain, weather"}]}</script><h1>Rain returns</h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns"));
+        assert_eq!(names(&m), ["Jane Doe"]);
+        assert_eq!(m.authors[0].url.as_deref(), Some("https://bugle.example/jane"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07T10:00:00+01:00"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily Bugle"));
+        let img = m.lead_image.expect("image from JSON-LD");
+        assert_eq!((img.width, img.height), (Some(1200), Some(800)));
+        assert_eq!(m.tags, ["rain", "weather"]);
+    }
+
+    #[test]
+    fn json_ld_array_of_authors() {
+        let m = check(
+            r##"<script type="application/ld+json">[{"@type":"Article","author":[
+            {"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}]}]</script>"##,
+        );
+        assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
+    }
+
+    #[test]
+    fn broken_json_ld_is_repaired() {
+        let m = check(
+            "<script type=\"application/ld+json\"><!--{\"@type\":\"BlogPosting\",\"headline\":\"Two\nlines\",\
+             \"author\":{\"name\":\"Ann Lee\"},}--></script>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Two lines"));
+        assert_eq!(names(&m), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn garbage_json_ld_does_not_panic() {
+        for s in ["{", "}{]", "\"", "[[[[", "{\"@type\":\"Article\",\"author\":[[[{}]]]}", "{\"@graph\":7}"] {
+            check(&format!("<script type=\"application/ld+json\">{s}</script>"));
+        }
+    }
+
+    #[test]
+    fn visible_byline_by_a_and_b_is_split() {
+        let m = check("<h1>Rain returns</h1><p class=\"byline\">By Jane Doe and John Roe</p><p>Text.</p>");
+        assert_eq!(names(&m), ["Jane Doe", "John Roe"]);
+        assert_eq!(m.byline_nodes.len(), 1);
+    }
+
+    #[test]
+    fn unmarked_by_line_after_headline_is_found() {
+        let m =
+            check("<h1>Rain returns</h1><div><span>By </span><a href=\"/a\">Jane Doe</a></div><p>Text.</p>");
+        assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn meta_author_profile_url_is_not_a_name() {
+        let m = check(
+            r##"<meta property="article:author" content="https://facebook.com/jane">
+            <meta name="author" content="Jane Doe">"##,
+        );
+        assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn site_suffix_is_stripped_from_title() {
+        let m = check(
+            r##"<title>Rain returns across the city | Daily Bugle</title>
+            <meta property="og:site_name" content="Daily Bugle">"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns across the city"));
+        let m = check(
+            "<title>Daily Bugle - Rain returns across the city</title><meta property=\"og:site_name\" content=\"Daily Bugle\">",
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns across the city"));
+    }
+
+    #[test]
+    fn shown_headline_beats_seo_title() {
+        let m = check(
+            r##"<title>Rain Returns After Dry Month: What To Know | Bugle</title>
+            <h1>Rain returns after a dry month</h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns after a dry month"));
+    }
+
+    #[test]
+    fn future_date_is_rejected() {
+        let m = check(
+            r##"<meta property="article:published_time" content="2999-01-01">
+            <meta name="date" content="2021-12-07">"##,
+        );
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn url_path_date_is_the_last_resort() {
+        let m = check_at("<title>Rain</title>", Some("https://bugle.example/2021/12/07/rain"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn visible_date_after_headline_without_metadata() {
+        let m =
+            check("<h1>Rain returns</h1><span class=\"date\">December 7, 2021</span><footer>© 2024</footer>");
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn language_image_and_canonical_from_head() {
+        let m = check_at(
+            r##"<html lang="en_us"><head><link rel="canonical" href="/rain">
+            <meta property="og:image" content="/img/rain.jpg"><meta property="og:image:width" content="640">
+            </head></html>"##,
+            Some("https://bugle.example/news/rain?ref=x"),
+        );
+        assert_eq!(m.language.as_deref(), Some("en-US"));
+        assert_eq!(m.canonical_url.as_deref(), Some("https://bugle.example/rain"));
+        let img = m.lead_image.expect("og:image");
+        assert_eq!(img.url, "https://bugle.example/img/rain.jpg");
+        assert_eq!(img.width, Some(640));
+    }
+
+    #[test]
+    fn microdata_keeps_the_first_author_not_the_commenters() {
+        let m = check(
+            r##"<h1>Question</h1><div itemprop="author"><span itemprop="name">asker</span></div>
+            <div class="answer"><div itemprop="author"><span itemprop="name">helper</span></div></div>"##,
+        );
+        assert_eq!(names(&m), ["asker"]);
+    }
+}

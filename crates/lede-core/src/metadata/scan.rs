@@ -58,7 +58,12 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
             NodeData::Element(e) => e,
             NodeData::Text(t) => {
                 if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && opens_byline(t) {
-                    if let Some(p) = dom.parent(n) {
+                    // "<span>By </span><a>Name</a>": the byline is the span's parent.
+                    let p = dom.parent(n).and_then(|p| {
+                        let alone = dom.children(p).count() == 1 && t.trim().len() <= 3;
+                        if alone { dom.parent(p) } else { Some(p) }
+                    });
+                    if let Some(p) = p {
                         out.bylines.push((p, out.h1s.len()));
                         byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, p));
                     }
@@ -96,7 +101,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 if let (Some(k), Some(v)) = (key, e.attr(&local_name!("content"))) {
                     // `property` may list several keys ("og:title twitter:title").
                     for k in k.split_whitespace() {
-                        out.metas.push((k.to_ascii_lowercase(), v));
+                        out.metas.push((meta_key(k), v));
                     }
                 }
                 continue;
@@ -144,6 +149,17 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         }
     }
     out
+}
+
+/// A meta key lowercased, with Dublin Core's `dc:`/`dcterm:` spellings folded into `dc.`/`dcterms.`.
+fn meta_key(k: &str) -> String {
+    let k = k.to_ascii_lowercase();
+    for (from, to) in [("dc:", "dc."), ("dcterm:", "dcterms."), ("dcterms:", "dcterms.")] {
+        if let Some(rest) = k.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    k
 }
 
 /// A cheap test before parsing: short, with a run of four digits or a day and a month.

@@ -34,6 +34,31 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(h1.clone());
         }
     }
+    // Otherwise an <h1> that shares most of its words with a declared title: pages often
+    // declare an SEO variant of the headline they show. When the words are the same, the
+    // declared form wins (the <h1> may carry curly quotes, "¶" anchors or "™").
+    for h1 in c.h1s.iter().take(2) {
+        let words = word_set(h1);
+        if words.len() < 2 {
+            continue;
+        }
+        let mut best: Option<(f32, String)> = None;
+        for s in &sources {
+            let stripped = strip_site(s, c.site_name, c.document);
+            let sw = word_set(&stripped);
+            if words_in_order(&stripped) == words_in_order(h1) {
+                return Some(stripped);
+            }
+            let ratio =
+                words.iter().filter(|w| sw.contains(w)).count() as f32 / words.len().max(sw.len()) as f32;
+            if best.as_ref().is_none_or(|(r, _)| ratio > *r) {
+                best = Some((ratio, stripped));
+            }
+        }
+        if best.is_some_and(|(r, _)| r >= 0.5) {
+            return Some(h1.trim_end_matches(['¶', '#', ' ']).to_owned());
+        }
+    }
     let best = c.meta.or(c.json_ld).or(c.document)?;
     Some(strip_site(best, c.site_name, c.document))
 }
@@ -69,7 +94,8 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
         }
         // Without a known site name, a short tail after a strong separator reads as one.
         let words = |s: &str| s.split_whitespace().count();
-        let strong = matches!(*sep, " | " | " || " | " :: " | " — " | " – " | " - " | " · " | " » " | "_");
+        let strong =
+            matches!(*sep, " | " | " || " | " :: " | " — " | " – " | " - " | " · " | " • " | " » " | "_");
         let document_has_it = document.is_some_and(|d| norm(d).ends_with(&tn));
         if strong
             && words(tail) <= 4
@@ -85,4 +111,16 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
 
 fn norm(s: &str) -> String {
     collapse_ws(s).to_lowercase()
+}
+
+fn word_set(s: &str) -> Vec<String> {
+    let mut v: Vec<String> =
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn words_in_order(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
