@@ -76,7 +76,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
         if text.is_empty() || text.chars().count() > 150 {
             continue;
         }
-        let authors = names::parse_byline(&text);
+        let authors = names::parse_visible_byline(&text);
         if !authors.is_empty() {
             best = Some((key, n, authors));
         }
@@ -114,7 +114,8 @@ fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
 }
 
 /// The text below `n` with a space between text nodes, so that neighbouring elements do
-/// not run together ("Jane Doe</a><span>Updated").
+/// not run together ("Jane Doe</a><span>Updated"), and " | " at line breaks and block
+/// boundaries, which [`names::parse_byline`] treats as separators.
 fn spaced_text(dom: &Dom, n: NodeId) -> String {
     let mut out = String::new();
     let mut walk = dom.descendants(n);
@@ -122,8 +123,21 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
         if let Some(t) = dom.text(d) {
             out.push_str(t);
             out.push(' ');
-        } else if dom.element(d).is_some_and(crate::dom::is_non_content) {
+            continue;
+        }
+        let Some(e) = dom.element(d) else { continue };
+        if crate::dom::is_non_content(e) {
             walk.skip_subtree(d);
+        } else if matches!(
+            *e.tag(),
+            local_name!("br")
+                | local_name!("div")
+                | local_name!("p")
+                | local_name!("li")
+                | local_name!("dd")
+                | local_name!("dt")
+        ) {
+            out.push_str(" | ");
         }
     }
     collapse_ws(&out)

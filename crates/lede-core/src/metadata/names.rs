@@ -123,11 +123,25 @@ const NOT_NAMES: &[&str] = &[
     "whatsapp",
 ];
 
-/// People in a visible byline or a metadata author string.
+/// People in a visible byline: as [`parse_byline`], but several words read as a name only
+/// when capitalised ("Personal finance" is not one); a single lowercase word may be a user
+/// name.
+pub(crate) fn parse_visible_byline(text: &str) -> Vec<Author> {
+    let mut authors = parse_byline(text);
+    authors.retain(|a| {
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        words.len() == 1
+            || !words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
+    });
+    authors
+}
+
+/// People in a metadata author string or a visible byline.
 pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
     let text = collapse_ws(text);
-    let text = cut_at_date(cut_at_separator(&text));
-    let text = strip_prefix(text);
+    let text = strip_prefix(cut_at_date(first_segment(&text)));
     let mut out: Vec<Author> = Vec::new();
     for (i, part) in split_commas(text).into_iter().enumerate() {
         if i > 0 && is_role(part) {
@@ -170,10 +184,17 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
     {
         return None;
     }
-    if s.chars().any(|c| c.is_ascii_digit()) || !s.chars().any(char::is_alphabetic) {
+    let words = s.split_whitespace().count();
+    // Digits only in a one-word user name ("ggailey777"), never in a person's name.
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if digits > 0 && (words > 1 || letters < 3 || letters < digits) || letters == 0 {
         return None;
     }
-    let words = s.split_whitespace().count();
+    // A lone short lowercase word is a stray preposition ("on"), not a user name.
+    if words == 1 && s.chars().count() <= 3 && s.chars().all(char::is_lowercase) {
+        return None;
+    }
     if words > 6 {
         return None;
     }
@@ -200,16 +221,21 @@ fn trim_punct(s: &str) -> &str {
     })
 }
 
-/// Everything before a separator that usually starts a date or a share line.
-fn cut_at_separator(s: &str) -> &str {
-    let end = [" | ", "•", "·", " — ", " – ", " - ", "\u{a0}|", " / "]
-        .iter()
-        .filter_map(|sep| s.find(sep))
-        .filter(|&i| i > 0)
-        .min()
-        .unwrap_or(s.len());
-    &s[..end]
+/// The first part between separators (" | ", "•", " - "…) that holds more than a "By".
+fn first_segment(s: &str) -> &str {
+    let mut rest = s;
+    loop {
+        let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
+        let Some((i, len)) = cut else { return rest };
+        let head = &rest[..i];
+        if !trim_punct(strip_prefix(head)).is_empty() {
+            return head;
+        }
+        rest = &rest[i + len..];
+    }
 }
+
+const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", " — ", " – ", " - ", " / "];
 
 /// Cuts off a trailing date or time: at the first digit, backing up over a month name and
 /// words like "on", "published", "updated".
@@ -225,7 +251,10 @@ fn cut_at_date(s: &str) -> &str {
             }
         }
     }
-    if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
+    let digit = s.char_indices().find(|&(i, c)| {
+        c.is_ascii_digit() && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
+    });
+    if let Some((i, _)) = digit {
         let head = s[..i].trim_end_matches(|c: char| !c.is_alphabetic());
         let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
         let last_word = &head[head_end..];
@@ -288,6 +317,10 @@ fn split_connectors(s: &str) -> Vec<&str> {
         }
     }
     out.push(&s[start..]);
+    // "Mac & i" is one name: a side of one letter is not a person.
+    if out.len() > 1 && out.iter().any(|p| p.trim().chars().count() < 2) {
+        return vec![s];
+    }
     out
 }
 

@@ -129,7 +129,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 walk.skip_subtree(n);
                 continue;
             }
-            local_name!("style") | local_name!("template") | local_name!("noscript") => {
+            local_name!("style") | local_name!("template") => {
                 walk.skip_subtree(n);
                 continue;
             }
