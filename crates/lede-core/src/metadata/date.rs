@@ -78,6 +78,18 @@ pub(crate) fn from_url_path(path: &str) -> Option<DateTime> {
             }
         }
     }
+    // "/2023/october/03/".
+    let segs: Vec<&str> = path.split('/').collect();
+    for w in segs.windows(3) {
+        let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i16>(), month(w[1]), w[2].parse::<i8>()) else {
+            continue;
+        };
+        if let Ok(date) = civil::Date::new(y, m, d) {
+            if y >= 1993 {
+                return Some(DateTime::Date(date));
+            }
+        }
+    }
     None
 }
 
@@ -291,11 +303,16 @@ fn parse_words(s: &str) -> Option<civil::Date> {
     };
     for (i, t) in toks.iter().enumerate() {
         let Tok::Month(m) = *t else { continue };
+        let before = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j));
         let found = match (day(toks.get(i + 1)), year(toks.get(i + 2))) {
             (Some(d), Some(y)) => Some((y, d)),
-            _ => match (i.checked_sub(1).and_then(|j| day(toks.get(j))), year(toks.get(i + 1))) {
+            _ => match (day(before(1)), year(toks.get(i + 1))) {
                 (Some(d), Some(y)) => Some((y, d)),
-                _ => None,
+                // "2023 Jan 7" (citations).
+                _ => match (year(before(1)), day(toks.get(i + 1))) {
+                    (Some(y), Some(d)) => Some((y, d)),
+                    _ => None,
+                },
             },
         };
         if let Some((y, d)) = found {
@@ -331,6 +348,7 @@ mod tests {
             "7 décembre 2021",
             "7 de diciembre de 2021",
             "2021年12月7日",
+            "Cureus. 2021 Dec 7;15(1):e33475",
             "Published on Tuesday, December 7, 2021",
             "1638871200000",
         ] {
@@ -359,6 +377,7 @@ mod tests {
         assert_eq!(d("/2021/12/07/rain-returns").as_deref(), Some("2021-12-07"));
         assert_eq!(d("/news/2021-12-07-rain").as_deref(), Some("2021-12-07"));
         assert_eq!(d("/a/20211207/rain").as_deref(), Some("2021-12-07"));
+        assert_eq!(d("/blog/2023/october/03/wine").as_deref(), Some("2023-10-03"));
         assert_eq!(d("/2021/12/rain"), None);
         assert_eq!(d("/item/123456789"), None);
     }

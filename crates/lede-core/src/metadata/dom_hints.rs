@@ -90,10 +90,13 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     Hints { meta, microdata_authors, h1s, visible_date }
 }
 
-/// The first date shown after the headline (or anywhere, if none follows it), outside
-/// footers, sidebars and comments.
+/// The date shown after the headline (or before it, if none follows), outside footers,
+/// sidebars and comments: among the first three after the headline, one labelled
+/// "Published" (or "Posted", "Veröffentlicht"…) first.
 fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
     let mut before_h1 = None;
+    let mut after_h1 = None;
+    let mut seen_after = 0;
     for &(n, h1s_before) in &scan.dated {
         let raw = match dom.element(n) {
             Some(e) => {
@@ -105,12 +108,25 @@ fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
         if in_page_chrome(dom, n) {
             continue;
         }
+        // The label may sit in the text itself or in a sibling ("<b>Published</b> <span>…").
+        let context = dom.parent(n).map(|p| spaced_text(dom, p)).filter(|t| t.len() < 200);
+        let labelled = PUBLISHED_LABELS
+            .iter()
+            .any(|l| contains_ci(&raw, l) || context.as_deref().is_some_and(|c| contains_ci(c, l)));
         if h1s_before > 0 || scan.h1s.is_empty() {
-            return Some(d);
+            if labelled {
+                return Some(d);
+            }
+            after_h1 = after_h1.or(Some(d));
+            seen_after += 1;
+            if seen_after >= 3 {
+                break;
+            }
+        } else {
+            before_h1 = before_h1.or(Some(d));
         }
-        before_h1 = before_h1.or(Some(d));
     }
-    before_h1
+    after_h1.or(before_h1)
 }
 
 /// The text below `n` with a space between text nodes, so that neighbouring elements do
@@ -142,6 +158,10 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
     }
     collapse_ws(&out)
 }
+
+/// Words that label a shown date as the publication date.
+const PUBLISHED_LABELS: &[&str] =
+    &["published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "gepubliceerd"];
 
 /// The value of a microdata element: `content`, `datetime`, or its text.
 fn value(dom: &Dom, n: NodeId) -> String {

@@ -102,8 +102,11 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         .find(|a| !a.is_empty())
         .unwrap_or_default();
     let declared = ld.published.or(tags.published).or(html.published);
-    let published =
-        declared.or(hints.visible_date).or_else(|| page_url.and_then(|u| date::from_url_path(u.path())));
+    let published = declared.or(hints.visible_date).or_else(|| {
+        let canonical =
+            tags.canonical_url.as_deref().or(ld.canonical_url.as_deref()).and_then(|u| Url::parse(u).ok());
+        page_url.or(canonical.as_ref()).and_then(|u| date::from_url_path(u.path()))
+    });
     let modified = ld
         .modified
         .or(tags.modified)
