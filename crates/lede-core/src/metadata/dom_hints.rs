@@ -222,6 +222,8 @@ fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
             local_name!("nav") => return true,
             local_name!("footer") | local_name!("aside") => in_footer = true,
             local_name!("article") => return false,
+            // Their classes describe the whole page ("no-sidebar", "has-comments").
+            local_name!("body") | local_name!("html") | local_name!("main") => continue,
             _ => {}
         }
         let (class, id) = (e.class(), e.id());

@@ -37,8 +37,14 @@ pub(crate) struct Scan<'a> {
     pub(crate) h1s: Vec<NodeId>,
 }
 
-/// How many date-looking text nodes to keep: the article's date sits near its top.
-const MAX_DATED: usize = 40;
+/// How many date-looking text nodes to keep before the first `<h1>` and in all: the
+/// article's date sits near its headline.
+const MAX_DATED_BEFORE_H1: usize = 20;
+const MAX_DATED: usize = 60;
+
+fn dated_room(out: &Scan<'_>) -> bool {
+    if out.h1s.is_empty() { out.dated.len() < MAX_DATED_BEFORE_H1 } else { out.dated.len() < MAX_DATED }
+}
 
 /// How many byline candidates to keep.
 const MAX_BYLINES: usize = 60;
@@ -68,7 +74,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                         byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, p));
                     }
                 }
-                if out.dated.len() < MAX_DATED + 20 * usize::from(!out.h1s.is_empty()) && may_hold_date(t) {
+                if dated_room(&out) && may_hold_date(t) {
                     out.dated.push((n, out.h1s.len()));
                 }
                 continue;
@@ -135,7 +141,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
             }
             local_name!("time") => {
                 out.times.push(n);
-                if out.dated.len() < MAX_DATED + 20 * usize::from(!out.h1s.is_empty()) {
+                if dated_room(&out) {
                     out.dated.push((n, out.h1s.len()));
                 }
                 walk.skip_subtree(n);
