@@ -138,10 +138,31 @@ pub(crate) fn parse_visible_byline(text: &str) -> Vec<Author> {
     authors
 }
 
-/// People in a metadata author string or a visible byline.
+/// People in a metadata author string or a visible byline: the first part between
+/// separators (" | ", "•", " - "…) that names someone, without its "By", dates and roles.
 pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
     let text = collapse_ws(text);
-    let text = strip_prefix(cut_at_date(first_segment(&text)));
+    let mut rest = text.as_str();
+    loop {
+        let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
+        let (segment, next) = match cut {
+            Some((i, len)) => (&rest[..i], Some(&rest[i + len..])),
+            None => (rest, None),
+        };
+        let authors = parse_segment(segment);
+        if !authors.is_empty() {
+            return authors;
+        }
+        match next {
+            Some(n) => rest = n,
+            None => return authors,
+        }
+    }
+}
+
+fn parse_segment(segment: &str) -> Vec<Author> {
+    let segment = skip_leading_date(segment.trim());
+    let text = strip_prefix(cut_at_date(segment));
     let mut out: Vec<Author> = Vec::new();
     for (i, part) in split_commas(text).into_iter().enumerate() {
         if i > 0 && is_role(part) {
@@ -159,6 +180,27 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
         }
     }
     out
+}
+
+/// "Dec 17, 2025 Jane Doe" → "Jane Doe": drops a date that opens the text.
+fn skip_leading_date(s: &str) -> &str {
+    let mut end = 0;
+    let mut saw_digit = false;
+    for (i, w) in s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)) {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let digit = bare.chars().any(|c| c.is_ascii_digit());
+        if digit
+            || super::date::is_month_word(bare)
+            || bare.is_empty()
+            || matches!(bare.to_lowercase().as_str(), "at" | "am" | "pm")
+        {
+            saw_digit |= digit;
+            end = i + w.len();
+        } else {
+            break;
+        }
+    }
+    if saw_digit { &s[end..] } else { s }
 }
 
 /// Adds `a` unless an author of the same name (case-insensitively) is already there.
@@ -219,20 +261,6 @@ fn trim_punct(s: &str) -> &str {
             || (c.is_ascii_punctuation() && c != '.' && c != ')' && c != '(')
             || matches!(c, '–' | '—' | '·' | '•' | '|' | '：' | '»' | '«')
     })
-}
-
-/// The first part between separators (" | ", "•", " - "…) that holds more than a "By".
-fn first_segment(s: &str) -> &str {
-    let mut rest = s;
-    loop {
-        let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
-        let Some((i, len)) = cut else { return rest };
-        let head = &rest[..i];
-        if !trim_punct(strip_prefix(head)).is_empty() {
-            return head;
-        }
-        rest = &rest[i + len..];
-    }
 }
 
 const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", " — ", " – ", " - ", " / "];
