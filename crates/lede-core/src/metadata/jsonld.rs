@@ -54,8 +54,8 @@ const PAGE_TYPES: &[&str] = &[
     "SearchResultsPage",
 ];
 
-/// What the page's JSON-LD says.
-pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> Metadata {
+/// What the page's JSON-LD says, and whether its authors are all organisations.
+pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
     let mut objects: Vec<&serde_json::Map<String, Value>> = Vec::new();
     let values: Vec<Value> = scripts.iter().flat_map(|s| parse_lenient(s)).collect();
     for v in &values {
@@ -86,7 +86,13 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> Metadata {
             .and_then(Value::as_str)
             .and_then(clean_text);
     }
-    m
+    let organisations = article.and_then(|o| o.get("author")).is_some_and(|v| {
+        each(v).all(|a| {
+            ctx.object(a)
+                .is_some_and(|o| types(o).all(|t| t == "Organization" || t == "NewsMediaOrganization"))
+        })
+    });
+    (m, organisations)
 }
 
 struct Ctx<'a> {

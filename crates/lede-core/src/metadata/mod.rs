@@ -8,12 +8,17 @@
 //! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `og:title`/`twitter:title`/
 //!   `dc.title`, `<title>`) contains; else `og:title`, JSON-LD, `<title>`, with a " | Site"
 //!   part cut off when it matches the site name or reads like one ([`title`]).
-//! - **authors**: JSON-LD `author`, then meta tags (`author`, `article:author`, `dc.creator`,
-//!   Parse.ly, Sailthru), then microdata `itemprop=author`, then the visible byline (class or
-//!   id "byline"/"author", `rel=author`). Each source's string is split into people ([`names`]).
+//! - **authors**: JSON-LD `author`, then meta tags (`dc.creator`, `author`, `article:author`,
+//!   Parse.ly, Sailthru), then microdata `itemprop=author` (the first group only: later ones
+//!   are commenters), then the visible byline (class or id "byline"/"author", `rel=author`,
+//!   or a short text opening with "By"/"Von"/"Par"…, after the `<h1>` first). The shown
+//!   byline wins over declared authors that are only organisations or one-word account
+//!   names when it names a person. Each string is split into people ([`names`]).
 //! - **published / modified**: JSON-LD (the article's own object before its `WebPage`), then
 //!   meta tags (`article:published_time`, Dublin Core, `date`…), then microdata, then
-//!   `<time datetime>`, then a date in the URL path. Future and pre-1993 dates are refused
+//!   `<time datetime>` (one marked "published" first), then the first date shown after the
+//!   `<h1>` (one labelled "Published" among the first three), then a date in the page's
+//!   (or canonical) URL path. Future and pre-1993 dates are refused
 //!   wherever they come from; a modification before publication is dropped.
 //! - **site_name**: `og:site_name`, JSON-LD publisher or `WebSite`, `application-name`.
 //! - **language**: `<html lang>`, `content-language`/`dc.language`/`og:locale`, JSON-LD.
@@ -82,7 +87,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         (None, u) => u.cloned(),
     };
     let base = base.as_ref();
-    let ld = jsonld::read(&scan.json_ld, base);
+    let (ld, ld_authors_are_organisations) = jsonld::read(&scan.json_ld, base);
     let tags = meta_tags::read(&scan, base);
     let hints = dom_hints::read(dom, &scan, base);
     let html = hints.meta;
@@ -97,10 +102,19 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         site_name: site_name.as_deref(),
     });
 
-    let authors = [ld.authors, tags.authors, hints.microdata_authors, html.authors]
-        .into_iter()
-        .find(|a| !a.is_empty())
-        .unwrap_or_default();
+    let from_ld = !ld.authors.is_empty();
+    let declared_authors = if from_ld { ld.authors } else { tags.authors };
+    let shown = if hints.microdata_authors.is_empty() { html.authors } else { hints.microdata_authors };
+    // The page's own byline beats declared authors that are an organisation or a CMS
+    // account name ("KatieS") when it names a person.
+    let account_names =
+        declared_authors.iter().all(|a| !a.name.contains(' ')) && shown.iter().any(|a| a.name.contains(' '));
+    let authors = if declared_authors.is_empty() || (from_ld && ld_authors_are_organisations) || account_names
+    {
+        if shown.is_empty() { declared_authors } else { shown }
+    } else {
+        declared_authors
+    };
     let declared = ld.published.or(tags.published).or(html.published);
     let published = declared.or(hints.visible_date).or_else(|| {
         let canonical =
