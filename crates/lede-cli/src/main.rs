@@ -41,16 +41,19 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            print_error(&e);
+            print_error(&e, None);
             ExitCode::from(EXIT_ERROR)
         }
     }
 }
 
-/// Prints `error: …` and then each cause on its own line.
-pub(crate) fn print_error(e: &anyhow::Error) {
+/// Prints `error: …` (after the input it concerns, if any) and then each cause on its own line.
+pub(crate) fn print_error(e: &anyhow::Error, input: Option<&str>) {
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "error: {e}");
+    let _ = match input {
+        Some(input) => writeln!(err, "error: {input}: {e}"),
+        None => writeln!(err, "error: {e}"),
+    };
     for cause in e.chain().skip(1) {
         let _ = writeln!(err, "  caused by: {cause}");
     }
