@@ -138,8 +138,11 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
 /// A progress spinner counting inputs (their number is not known in advance: inputs stream).
 fn spinner() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {per_sec}] {msg}") {
-        bar.set_style(style);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {rate}] {msg}") {
+        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.1}/s", state.per_sec());
+        };
+        bar.set_style(style.with_key("rate", rate));
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
