@@ -97,9 +97,12 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
         let strong =
             matches!(*sep, " | " | " || " | " :: " | " — " | " – " | " - " | " · " | " • " | " » " | "_");
         let document_has_it = document.is_some_and(|d| norm(d).ends_with(&tn));
+        // After a bar or a dash proper, a tagline may be longer than the headline
+        // ("Stripe Payments | Global Payment Processing Platform"); after a hyphen, no.
+        let bar = matches!(*sep, " | " | " || " | " — " | " – " | " · " | " • ");
         if strong
-            && words(tail) <= 4
-            && words(head) >= words(tail)
+            && words(tail) <= if bar { 6 } else { 4 }
+            && (bar || words(head) >= words(tail))
             && (words(head) >= 2 || document_has_it)
             && !hn.is_empty()
         {
