@@ -369,6 +369,15 @@ mod tests {
     }
 
     #[test]
+    fn title_that_is_only_the_site_name_yields_to_the_h1() {
+        let m = check(
+            r##"<title>| Nuts &amp; Volts Magazine</title>
+            <meta property="og:site_name" content="Nuts and Volts Magazine"><h1>Electronic Gadgets</h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Electronic Gadgets"));
+    }
+
+    #[test]
     fn future_date_is_rejected() {
         let m = check(
             r##"<meta property="article:published_time" content="2999-01-01">

@@ -59,8 +59,24 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(h1.trim_end_matches(['¶', '#', ' ']).to_owned());
         }
     }
-    let best = c.meta.or(c.json_ld).or(c.document)?;
-    Some(strip_site(best, c.site_name, c.document))
+    let best = c.meta.or(c.json_ld).or(c.document);
+    let stripped = best.map(|b| strip_site(b, c.site_name, c.document));
+    // A declared title that is only the site's name (or nothing but separators) says
+    // nothing about this page; the first <h1> does.
+    let empty = stripped.as_deref().is_none_or(|t| {
+        let core = t.trim_matches(|ch: char| !ch.is_alphanumeric());
+        let same = |a: &str, b: &str| {
+            words_in_order(&a.replace('&', " and ")) == words_in_order(&b.replace('&', " and "))
+        };
+        core.is_empty() || c.site_name.is_some_and(|s| same(s, core))
+    });
+    if empty {
+        if let Some(h1) = c.h1s.first().filter(|h| h.split_whitespace().count() >= 2) {
+            return Some(h1.clone());
+        }
+    }
+    stripped
+        .map(|t| t.trim_start_matches(|ch: char| ch.is_whitespace() || "|-–—:·•»".contains(ch)).to_owned())
 }
 
 fn is_separator_start(rest: &str) -> bool {
