@@ -23,15 +23,17 @@ pub(crate) struct Hints {
 pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let mut meta = Metadata::default();
     let today = date::today();
-    let prop_date = |name: &str| {
+    // The first of the named properties in document order: a question's `dateCreated`
+    // comes before its comments' `datePublished`.
+    let prop_date = |names: &[&str]| {
         scan.itemprops
             .iter()
-            .filter(|(_, p)| p.split_whitespace().any(|p| p == name))
+            .filter(|(_, p)| p.split_whitespace().any(|p| names.contains(&p)))
             .filter_map(|&(n, _)| date::parse(&value(dom, n)))
             .find(|d| date::plausible(d, today))
     };
-    meta.published = prop_date("datePublished").or_else(|| prop_date("dateCreated"));
-    meta.modified = prop_date("dateModified");
+    meta.published = prop_date(&["datePublished", "dateCreated"]);
+    meta.modified = prop_date(&["dateModified"]);
     if meta.published.is_none() {
         meta.published = time_element(dom, scan, today);
     }
