@@ -37,7 +37,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     if meta.published.is_none() {
         meta.published = time_element(dom, scan, today);
     }
-    let visible_date = visible_date(dom, scan, today);
+    let mut visible_date = visible_date(dom, scan, today);
 
     // Microdata: the first `itemprop=author` and its siblings; later ones belong to
     // comments or replies.
@@ -83,11 +83,21 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
             best = Some((key, n, authors));
         }
     }
+    let mut byline_date = None;
     if let Some((_, n, authors)) = best {
         meta.authors = authors;
         meta.byline_nodes.push(n);
+        // A date beside the byline is the article's, whatever comes first on the page.
+        let area = dom.parent(n).unwrap_or(n);
+        byline_date = scan
+            .dated
+            .iter()
+            .filter(|&&(d, _)| dom.ancestors(d).any(|a| a == area))
+            .filter_map(|&(d, _)| date::parse(&dated_text(dom, d)))
+            .find(|d| date::plausible(d, today));
     }
 
+    visible_date = byline_date.or(visible_date);
     let h1s = scan.h1s.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
     Hints { meta, microdata_authors, h1s, visible_date }
 }
@@ -161,6 +171,14 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
     collapse_ws(&out)
 }
 
+/// The text of a date candidate: a `<time>`'s `datetime`, or the text.
+fn dated_text(dom: &Dom, n: NodeId) -> String {
+    match dom.element(n) {
+        Some(e) => e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n)),
+        None => dom.text(n).unwrap_or_default().to_owned(),
+    }
+}
+
 /// Words that label a shown date as the publication date.
 const PUBLISHED_LABELS: &[&str] =
     &["published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "gepubliceerd"];
@@ -228,8 +246,16 @@ fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
             local_name!("body") | local_name!("html") | local_name!("main") => continue,
             _ => {}
         }
-        let (class, id) = (e.class(), e.id());
-        if ["comment", "related", "sidebar"].iter().any(|w| contains_ci(class, w) || contains_ci(id, w)) {
+        // Whole words of the class or id ("related-posts", "commentlist"), not substrings:
+        // "beside_nssidebar" wraps the article.
+        let chrome_word = |s: &str| {
+            s.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|w| {
+                ["comment", "related", "sidebar"]
+                    .iter()
+                    .any(|p| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            })
+        };
+        if chrome_word(e.class()) || chrome_word(e.id()) {
             return true;
         }
     }

@@ -263,7 +263,7 @@ fn trim_punct(s: &str) -> &str {
     })
 }
 
-const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", " — ", " – ", " - ", " / "];
+const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", "»", " — ", " – ", " - ", " / "];
 
 /// Cuts off a trailing date or time: at the first digit, backing up over a month name and
 /// words like "on", "published", "updated".
