@@ -70,7 +70,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let mut best: Option<((bool, u8), NodeId, Vec<Author>)> = None;
     for &(n, h1s_before) in &scan.bylines {
         let Some(e) = dom.element(n) else { continue };
-        let key = (h1s_before == 0 && !scan.h1s.is_empty(), marking_rank(e));
+        let key = (!near_headline(dom, scan, n, h1s_before), marking_rank(e));
         if best.as_ref().is_some_and(|(k, _, _)| *k <= key) || in_page_chrome(dom, n) {
             continue;
         }
@@ -125,7 +125,7 @@ fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
         let labelled = PUBLISHED_LABELS
             .iter()
             .any(|l| contains_ci(&raw, l) || context.as_deref().is_some_and(|c| contains_ci(c, l)));
-        if h1s_before > 0 || scan.h1s.is_empty() {
+        if near_headline(dom, scan, n, h1s_before) {
             if labelled {
                 return Some(d);
             }
@@ -169,6 +169,19 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
         }
     }
     collapse_ws(&out)
+}
+
+/// Whether `n` follows the first `<h1>` or shares its container (bylines and dates often
+/// sit just above the headline); true on pages without an `<h1>`.
+fn near_headline(dom: &Dom, scan: &Scan<'_>, n: NodeId, h1s_before: usize) -> bool {
+    let Some(&h1) = scan.h1s.first() else { return true };
+    if h1s_before > 0 {
+        return true;
+    }
+    let container = dom.parent(h1).and_then(|p| dom.parent(p));
+    container.is_some_and(|c| {
+        c != NodeId::DOCUMENT && dom.ancestors(n).any(|a| a == c) && !dom.is_tag(c, &local_name!("body"))
+    })
 }
 
 /// The text of a date candidate: a `<time>`'s `datetime`, or the text.
