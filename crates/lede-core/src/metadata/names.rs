@@ -127,20 +127,23 @@ const NOT_NAMES: &[&str] = &[
 /// when capitalised ("Personal finance" is not one); a single lowercase word may be a user
 /// name.
 pub(crate) fn parse_visible_byline(text: &str) -> Vec<Author> {
-    let mut authors = parse_byline(text);
-    authors.retain(|a| {
-        let words: Vec<&str> = a.name.split_whitespace().collect();
-        words.len() == 1
-            || !words
-                .iter()
-                .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
-    });
-    authors
+    parse_segments(text, true)
+}
+
+/// Whether a name from visible text is capitalised like one.
+fn looks_capitalised(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() == 1
+        || !words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
 }
 
 /// People in a metadata author string or a visible byline: the first part between
 /// separators (" | ", "•", " - "…) that names someone, without its "By", dates and roles.
 pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
+    parse_segments(text, false)
+}
+
+fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
     let text = collapse_ws(text);
     let mut rest = text.as_str();
     loop {
@@ -149,7 +152,10 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
             Some((i, len)) => (&rest[..i], Some(&rest[i + len..])),
             None => (rest, None),
         };
-        let authors = parse_segment(segment);
+        let mut authors = parse_segment(segment);
+        if visible {
+            authors.retain(|a| looks_capitalised(&a.name));
+        }
         if !authors.is_empty() {
             return authors;
         }
@@ -244,14 +250,6 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
     if NOT_NAMES.contains(&lower.as_str()) {
         return None;
     }
-    // Several words read as a name only when capitalised ("Personal finance" is not one);
-    // a single lowercase word may be a user name.
-    if words > 1
-        && s.split_whitespace()
-            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&w))
-    {
-        return None;
-    }
     Some(collapse_ws(s))
 }
 
@@ -270,9 +268,27 @@ const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", "»", " — ", " – ", "
 fn cut_at_date(s: &str) -> &str {
     let lower = s.to_lowercase();
     let mut end = s.len();
-    for marker in
-        [" published", " updated", " posted", " on ", " last ", " veröffentlicht", " publié", " am "]
-    {
+    for marker in [
+        " published",
+        " updated",
+        " posted",
+        " on ",
+        " last ",
+        " veröffentlicht",
+        " publié",
+        " am ",
+        " reviewed by",
+        " edited by",
+        " fact checked",
+        " fact-checked",
+        " medically reviewed",
+        " read more",
+        " follow",
+        " view all",
+        " see all",
+        " more from",
+        " min read",
+    ] {
         if let Some(i) = lower.find(marker) {
             if i > 0 && i < end && lower.len() == s.len() {
                 end = i;
