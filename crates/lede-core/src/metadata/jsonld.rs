@@ -35,7 +35,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "HowTo",
     "Review",
     "Product",
-    "VideoObject",
     "Event",
     "Course",
 ];

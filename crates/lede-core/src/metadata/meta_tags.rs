@@ -8,14 +8,14 @@ use super::{Metadata, clean_text, date, language_tag, names, resolve};
 use crate::model::Image;
 
 const TITLE: &[&str] =
-    &["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"];
+    &["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
 const DESCRIPTION: &[&str] =
     &["og:description", "description", "twitter:description", "dc.description", "dcterms.description"];
 const AUTHOR: &[&str] = &[
-    "author",
-    "article:author",
     "dc.creator",
     "dcterms.creator",
+    "author",
+    "article:author",
     "parsely-author",
     "sailthru.author",
     "byl",

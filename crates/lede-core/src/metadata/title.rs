@@ -5,7 +5,7 @@ use super::collapse_ws;
 
 /// Separators between a headline and a site name, widest first.
 const SEPARATORS: &[&str] =
-    &[" | ", " || ", " :: ", " — ", " – ", " - ", " · ", " » ", " // ", " / ", "_", " : ", ": "];
+    &[" | ", " || ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // ", " / ", "_", " : ", ": "];
 
 /// What the title is chosen from.
 pub(crate) struct Candidates<'a> {
