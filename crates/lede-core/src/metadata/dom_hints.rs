@@ -87,14 +87,27 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     if let Some((_, n, authors)) = best {
         meta.authors = authors;
         meta.byline_nodes.push(n);
-        // A date beside the byline is the article's, whatever comes first on the page.
-        let area = dom.parent(n).unwrap_or(n);
-        byline_date = scan
-            .dated
-            .iter()
-            .filter(|&&(d, _)| dom.ancestors(d).any(|a| a == area))
-            .filter_map(|&(d, _)| date::parse(&dated_text(dom, d)))
-            .find(|d| date::plausible(d, today));
+        // A date inside or beside the byline is the article's, whatever comes first on
+        // the page; "beside" stops short of page-wide containers.
+        let parent = dom.parent(n).filter(|&p| {
+            !matches!(
+                dom.tag(p),
+                Some(
+                    &local_name!("body")
+                        | &local_name!("html")
+                        | &local_name!("main")
+                        | &local_name!("article")
+                )
+            )
+        });
+        let date_within = |area: NodeId| {
+            scan.dated
+                .iter()
+                .filter(|&&(d, _)| dom.ancestors(d).any(|a| a == area))
+                .filter_map(|&(d, _)| date::parse(&dated_text(dom, d)))
+                .find(|d| date::plausible(d, today))
+        };
+        byline_date = date_within(n).or_else(|| parent.and_then(date_within));
     }
 
     visible_date = byline_date.or(visible_date);

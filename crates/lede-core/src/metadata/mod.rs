@@ -338,6 +338,26 @@ mod tests {
     }
 
     #[test]
+    fn shown_byline_beats_an_organisation_as_author() {
+        let m = check(
+            r##"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Rain",
+            "author":{"@type":"Organization","name":"Bugle Media"}}</script>
+            <h1>Rain</h1><div class="post-author">Insights from | <b>Jane Doe</b> | Editor</div>"##,
+        );
+        assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn date_beside_the_byline_beats_an_earlier_one() {
+        let m = check(
+            r##"<div class="profile">Joined Dec 11, 2021</div>
+            <p class="author">by <strong>Jane Doe</strong> » Tue Aug 27, 2019 1:47 am</p>"##,
+        );
+        assert_eq!(names(&m), ["Jane Doe"]);
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2019-08-27"));
+    }
+
+    #[test]
     fn meta_author_profile_url_is_not_a_name() {
         let m = check(
             r##"<meta property="article:author" content="https://facebook.com/jane">
