@@ -120,8 +120,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
 /// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
 /// Article type) — a hint only, checked on the raw markup of `<head>` and JSON-LD.
 fn declares_article(dom: &Dom) -> bool {
-    let mut walk = dom.descendants(NodeId::DOCUMENT);
-    while let Some(id) = walk.next() {
+    for id in dom.descendants(NodeId::DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match *e.tag() {
             html5ever::local_name!("meta") => {
