@@ -183,8 +183,8 @@ impl Cleaner<'_> {
                 && content_len < 25
                 && (counts.img == 0 || counts.img > 2)
                 && link_density > 0.0)
-            || (!is_list && weight < 25.0 && link_density > 0.2)
-            || (weight >= 25.0 && link_density > 0.5)
+            || (!is_list && weight < 25.0 && link_density > 0.2 + self.flags.link_density_modifier)
+            || (weight >= 25.0 && link_density > 0.5 + self.flags.link_density_modifier)
             || (counts.embed == 1 && content_len < 75 || counts.embed > 1)
             || (counts.img == 0 && !counts.textish);
         if remove && is_list {
