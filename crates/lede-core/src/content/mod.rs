@@ -142,9 +142,19 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         Flags { strip_unlikely: false, weight_classes: false, ..strict },
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, ..strict },
     ];
+    // The strict pre-pass serves the first attempt and the region alike.
+    let strict_dropped = prepass::drop_furniture(dom, body, meta, strict);
+    let strict_stats = Stats::compute(dom, body, &strict_dropped);
     let mut best: Option<(Selection, u32)> = None;
-    for flags in attempts {
-        let (selection, len) = attempt(dom, body, meta, flags);
+    for (i, flags) in attempts.into_iter().enumerate() {
+        let (dropped, stats) = if i == 0 {
+            (strict_dropped.clone(), strict_stats.clone())
+        } else {
+            let dropped = prepass::drop_furniture(dom, body, meta, flags);
+            let stats = Stats::compute(dom, body, &dropped);
+            (dropped, stats)
+        };
+        let (selection, len) = attempt(dom, body, meta, flags, dropped, stats);
         let enough = len >= CHAR_THRESHOLD;
         if enough || best.as_ref().is_none_or(|(_, l)| len > *l) {
             best = Some((selection, len));
@@ -155,7 +165,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) = main_region(dom, body, meta, strict) {
+    if let Some((region_selection, region_len)) = main_region(dom, body, strict_dropped, strict_stats) {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;
         let region_len = region_len as f32;
@@ -208,18 +218,22 @@ fn declares_article(dom: &Dom) -> bool {
 }
 
 /// The main region with its furniture stripped, and its text length.
-fn main_region(dom: &Dom, body: NodeId, meta: &Metadata, strict: Flags) -> Option<(Selection, u32)> {
-    let mut dropped = prepass::drop_furniture(dom, body, meta, strict);
-    let mut stats = Stats::compute(dom, body, &dropped);
+fn main_region(dom: &Dom, body: NodeId, mut dropped: NodeSet, mut stats: Stats) -> Option<(Selection, u32)> {
     let region = region::find(dom, body, &stats, &dropped)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
 }
 
-fn attempt(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> (Selection, u32) {
-    let mut dropped = prepass::drop_furniture(dom, body, meta, flags);
-    let mut stats = Stats::compute(dom, body, &dropped);
+/// One scored attempt on the pre-passed page: choose, clean, measure.
+fn attempt(
+    dom: &Dom,
+    body: NodeId,
+    meta: &Metadata,
+    flags: Flags,
+    mut dropped: NodeSet,
+    mut stats: Stats,
+) -> (Selection, u32) {
     let shape = Shape::compute(dom, body, &dropped);
     let (roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
