@@ -40,6 +40,10 @@ impl NodeSet {
         self.0[id.index() / 64] |= 1 << (id.index() % 64);
     }
 
+    pub(crate) fn remove(&mut self, id: NodeId) {
+        self.0[id.index() / 64] &= !(1 << (id.index() % 64));
+    }
+
     pub(crate) fn contains(&self, id: NodeId) -> bool {
         self.0[id.index() / 64] & (1 << (id.index() % 64)) != 0
     }
@@ -96,6 +100,8 @@ impl Tuning {
     }
 }
 
+/// A comment section shorter than this is a "Leave a comment" box, not comments.
+const MIN_COMMENTS_CHARS: usize = 80;
 /// A paragraph at least this long is running prose.
 const LONG_PARAGRAPH: u32 = 120;
 /// Characters of running prose that make a page an article.
@@ -172,8 +178,11 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         let prose_article =
             tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
         if len < ratio * region_len && !prose_article {
-            return region_selection;
+            selection = region_selection;
         }
+    }
+    if options.comments {
+        add_comments(dom, body, &mut selection);
     }
     selection
 }
@@ -223,6 +232,38 @@ fn main_region(dom: &Dom, body: NodeId, mut dropped: NodeSet, mut stats: Stats) 
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
+}
+
+/// Adds the page's comment section to the body (for [`Options::comments`]): the largest
+/// element named as comments (`comments`, `disqus`, `discussion`), undoing the pruning that
+/// removed it; it renders in place when inside the body, after it otherwise.
+fn add_comments(dom: &Dom, body: NodeId, selection: &mut Selection) {
+    let mut best: Option<(NodeId, usize)> = None;
+    let mut walk = dom.descendants(body);
+    while let Some(id) = walk.next() {
+        let Some(e) = dom.element(id) else { continue };
+        if dom.skips(e) || hints::is_hidden(e) {
+            walk.skip_subtree(id);
+            continue;
+        }
+        if hints::names_comments(e) {
+            walk.skip_subtree(id);
+            let len = dom.text_len(id);
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((id, len));
+            }
+        }
+    }
+    let Some((comments, _)) = best.filter(|&(_, len)| len >= MIN_COMMENTS_CHARS) else { return };
+    selection.dropped.remove(comments);
+    for d in dom.descendants(comments) {
+        selection.dropped.remove(d);
+    }
+    let inside = selection.roots.iter().any(|&r| dom.ancestors(comments).any(|a| a == r));
+    if !inside {
+        selection.roots.retain(|&r| !dom.ancestors(r).any(|a| a == comments));
+        selection.roots.push(comments);
+    }
 }
 
 /// One scored attempt on the pre-passed page: choose, clean, measure.

@@ -168,3 +168,15 @@ fn empty_body_is_no_article() {
     assert!(!article.is_article);
     assert!(article.text.is_empty());
 }
+
+#[test]
+fn comments_only_when_asked() {
+    let page = article_page(&format!(
+        "{}{}<div id='comments'><div class='comment'><p>Reader remark: I disagree with the second          point, and here is a long reason why that matters to me.</p></div></div>",
+        prose(1),
+        (2..=4).map(prose).collect::<String>()
+    ));
+    assert!(!text_of(&page).contains("Reader remark"));
+    let with = text_with(&page, &Options { comments: true, ..Options::default() });
+    assert!(with.contains("Reader remark") && with.contains("Paragraph 1"), "{with:?}");
+}
