@@ -177,5 +177,4 @@ mod tests {
         assert_eq!(best_of_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"), Some("b.jpg"));
         assert_eq!(best_of_srcset("a.jpg, b.jpg 2x"), Some("b.jpg"));
     }
-
 }

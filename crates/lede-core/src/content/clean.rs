@@ -27,8 +27,13 @@ pub(crate) fn clean(
         let Some(tag) = dom.tag(id) else { continue };
         let Some(e) = dom.element(id) else { continue };
         let always = match *tag {
-            local_name!("footer") | local_name!("aside") | local_name!("link") | local_name!("input")
-            | local_name!("textarea") | local_name!("select") | local_name!("button") => true,
+            local_name!("footer")
+            | local_name!("aside")
+            | local_name!("link")
+            | local_name!("input")
+            | local_name!("textarea")
+            | local_name!("select")
+            | local_name!("button") => true,
             local_name!("object") | local_name!("embed") | local_name!("iframe") => !is_video_embed(e),
             _ => false,
         };

@@ -3,6 +3,7 @@
 mod clean;
 mod hints;
 mod prepass;
+mod region;
 mod score;
 mod stats;
 
@@ -51,6 +52,13 @@ pub(crate) struct Flags {
     pub(crate) clean_conditionally: bool,
 }
 
+/// When the scored body holds less than this share of the main region's text, the page is
+/// not one run of paragraphs (a listing, a product page, a forum) and the region wins.
+const REGION_RATIO: f32 = 0.7;
+/// The same share for pages that declare themselves articles, whose main region often
+/// carries teasers and comments around the story.
+const DECLARED_ARTICLE_RATIO: f32 = 0.3;
+
 /// Below this many characters an attempt is retried with relaxed flags.
 const CHAR_THRESHOLD: u32 = 500;
 
@@ -73,16 +81,75 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
     let mut best: Option<(Selection, u32)> = None;
     for flags in attempts {
         let (selection, len) = attempt(dom, body, meta, flags);
-        if len >= CHAR_THRESHOLD {
-            return selection;
-        }
-        if best.as_ref().is_none_or(|(_, l)| len > *l) {
+        let enough = len >= CHAR_THRESHOLD;
+        if enough || best.as_ref().is_none_or(|(_, l)| len > *l) {
             best = Some((selection, len));
+        }
+        if enough {
+            break;
         }
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
+    if let Some((region_selection, region_len)) = main_region(dom, body, meta) {
+        let declared = declares_article(dom);
+        let ratio: f32 = if declared { DECLARED_ARTICLE_RATIO } else { REGION_RATIO };
+        if (len as f32) < ratio * region_len as f32 {
+            return region_selection;
+        }
+    }
     selection
+}
+
+/// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
+/// Article type) — a hint only, checked on the raw markup of `<head>` and JSON-LD.
+fn declares_article(dom: &Dom) -> bool {
+    let mut walk = dom.descendants(NodeId::DOCUMENT);
+    while let Some(id) = walk.next() {
+        let Some(e) = dom.element(id) else { continue };
+        match *e.tag() {
+            html5ever::local_name!("meta") => {
+                let prop = e.attr(&html5ever::local_name!("property")).unwrap_or("");
+                if prop.eq_ignore_ascii_case("og:type")
+                    && e.attr(&html5ever::local_name!("content"))
+                        .is_some_and(|c| c.trim().eq_ignore_ascii_case("article"))
+                {
+                    return true;
+                }
+            }
+            html5ever::local_name!("script")
+                if e.attr(&html5ever::local_name!("type")).is_some_and(|t| t.contains("ld+json")) =>
+            {
+                let text = dom.text_content(id);
+                if [
+                    "\"NewsArticle\"",
+                    "\"Article\"",
+                    "\"BlogPosting\"",
+                    "\"ReportageNews\"",
+                    "\"AnalysisNewsArticle\"",
+                    "\"OpinionNewsArticle\"",
+                ]
+                .iter()
+                .any(|t| text.contains(t))
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The main region with its furniture stripped, and its text length.
+fn main_region(dom: &Dom, body: NodeId, meta: &Metadata) -> Option<(Selection, u32)> {
+    let strict = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+    let mut dropped = prepass::drop_furniture(dom, body, meta, strict);
+    let mut stats = Stats::compute(dom, body, &dropped);
+    let region = region::find(dom, body, &stats, &dropped)?;
+    region::strip(dom, region, &mut stats, &mut dropped);
+    let len = stats.text[region.index()];
+    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5 }, len))
 }
 
 fn attempt(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> (Selection, u32) {

@@ -17,6 +17,10 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
         dropped.insert(n);
     }
     let mut byline_found = !meta.byline_nodes.is_empty();
+    // Markup that hides or demotes most of the page is a loading wrapper or a bad class
+    // name, not furniture: a reader sees that text.
+    let wrapper_len = dom.text_len(body) * 4 / 5;
+    let holds_page = |id: NodeId| dom.text_len(id) > wrapper_len;
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
@@ -25,7 +29,7 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
             continue;
         }
         let tag = e.tag();
-        let drop = hints::is_hidden(e)
+        let drop = hints::is_hidden(e) && !holds_page(id)
             || e.attr(&local_name!("role")) == Some("dialog") && e.attr_str("aria-modal") == Some("true")
             || !byline_found && hints::looks_like_byline(e) && {
                 let text = dom.text_content(id);
@@ -38,9 +42,9 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
             || flags.strip_unlikely
                 && *tag != local_name!("body")
                 && *tag != local_name!("a")
-                && (hints::has_unlikely_role(e) || hints::is_unlikely(e) && !inside_table_or_code(dom, id));
+                && (hints::has_unlikely_role(e) || hints::is_unlikely(e) && !inside_table_or_code(dom, id))
+                && !holds_page(id);
         if drop {
-            let tl = dom.text_content(id).len(); if tl > 1000 { eprintln!("DROP {:?} class={:?} id={:?} style={:?} len={}", e.tag(), e.class(), e.id(), e.attr(&local_name!("style")), tl); }
             dropped.insert(id);
             walk.skip_subtree(id);
         }

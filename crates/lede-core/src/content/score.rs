@@ -218,7 +218,6 @@ pub(crate) fn choose(
     top.sort_by(|a, b| scores.score[b.index()].total_cmp(&scores.score[a.index()]).then(a.cmp(b)));
     top.truncate(TOP_CANDIDATES);
 
-    for &t in &top { let e = dom.element(t).unwrap(); eprintln!("TOP {} {:?} class={:?} score={}", t.0, e.tag(), e.class(), scores.score[t.index()]); }
     let Some(&first) = top.first().filter(|&&t| t != body) else {
         return (vec![body], scores);
     };

@@ -185,6 +185,20 @@ impl Dom {
         out
     }
 
+    /// Bytes of text below `id` (as [`Dom::text_content`] would return), without building it.
+    pub(crate) fn text_len(&self, id: NodeId) -> usize {
+        let mut len = 0;
+        let mut walk = self.descendants(id);
+        while let Some(n) = walk.next() {
+            match &self.node(n).data {
+                NodeData::Text(t) => len += t.len(),
+                NodeData::Element(e) if self.skips(e) => walk.skip_subtree(n),
+                _ => {}
+            }
+        }
+        len
+    }
+
     pub(crate) fn append_text(&self, id: NodeId, out: &mut String) {
         if let Some(t) = self.text(id) {
             out.push_str(t);
@@ -231,10 +245,8 @@ impl Dom {
 
 /// Elements whose text is never page text, whatever the page (see also [`Dom::skips`]).
 pub(crate) fn is_non_content(e: &Element) -> bool {
-    matches!(
-        *e.tag(),
-        local_name!("script") | local_name!("style") | local_name!("template")
-    ) || !e.is_html() && *e.tag() != local_name!("math")
+    matches!(*e.tag(), local_name!("script") | local_name!("style") | local_name!("template"))
+        || !e.is_html() && *e.tag() != local_name!("math")
 }
 
 /// Iterator over a node's children.

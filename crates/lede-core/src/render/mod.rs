@@ -6,5 +6,5 @@ mod text;
 
 pub use html::to_html;
 pub use markdown::to_markdown;
-pub use text::to_text;
 pub(crate) use text::blocks_text;
+pub use text::to_text;
