@@ -22,7 +22,8 @@ pub struct Config {
     pub workers: Option<usize>,
 
     /// Requests allowed to wait for a worker; beyond workers + queue, 503 with Retry-After.
-    #[arg(long, env = "LEDE_QUEUE", default_value_t = 64)]
+    /// The default keeps the worst queueing delay near 8 extraction times per worker.
+    #[arg(long, env = "LEDE_QUEUE", default_value_t = 16)]
     pub queue: usize,
 
     /// Longest one extraction (including its wait for a worker) may take, in milliseconds.
@@ -83,7 +84,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             max_body_bytes: 8 * 1024 * 1024,
             workers: None,
-            queue: 64,
+            queue: 16,
             extract_timeout_ms: 10_000,
             request_timeout_ms: 30_000,
             max_batch: 32,

@@ -156,7 +156,11 @@ pub struct ErrorDetail {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
-        if status.is_server_error() {
+        if matches!(self, ApiError::Overloaded) {
+            // Expected under overload and counted in the metrics; one log line per refusal
+            // would turn overload into a log flood.
+            tracing::debug!(code = self.code(), "request refused: at capacity");
+        } else if status.is_server_error() {
             tracing::error!(code = self.code(), error = %self, "request failed");
         } else {
             tracing::debug!(code = self.code(), error = %self, "request refused");

@@ -42,7 +42,10 @@ pub(crate) fn stack(router: Router, state: &AppState) -> Router {
                         )
                     })
                     .on_request(())
-                    .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                    .on_response(DefaultOnResponse::new().level(Level::INFO))
+                    // `ApiError` logs 5xx with their detail; a second, detail-free line
+                    // per failure adds nothing.
+                    .on_failure(()),
             )
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(from_fn_with_state(state.clone(), track))
