@@ -361,7 +361,13 @@ pub(crate) fn discover(dir: &Path) -> Result<Vec<Case>> {
 
 /// Runs `lede eval`.
 pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Result<()> {
-    let cases = discover(&args.folder)?;
+    let mut cases = discover(&args.folder)?;
+    if let Some(wanted) = &args.page_type {
+        cases.retain(|c| c.truth.page_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(wanted)));
+        if cases.is_empty() {
+            bail!("no page of type {wanted:?} in {}", args.folder.display());
+        }
+    }
     if let Some(id) = &args.show {
         let case = cases
             .iter()

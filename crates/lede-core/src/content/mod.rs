@@ -23,6 +23,8 @@ pub(crate) struct Selection {
     pub(crate) dropped: NodeSet,
     pub(crate) is_article: bool,
     pub(crate) confidence: f32,
+    /// Characters of running prose in the body (see `prose_len`).
+    pub(crate) prose: u32,
 }
 
 /// A set of nodes, one bit per node of the [`Dom`].
@@ -59,6 +61,16 @@ const REGION_RATIO: f32 = 0.7;
 /// carries teasers and comments around the story.
 const DECLARED_ARTICLE_RATIO: f32 = 0.3;
 
+/// A paragraph at least this long is running prose.
+const LONG_PARAGRAPH: u32 = 120;
+/// Characters of running prose that make a page an article.
+const PROSE_FOR_ARTICLE: u32 = 600;
+
+/// A scored body with this much running prose stays the body, unless it holds less than
+/// [`PROSE_GUARD_RATIO`] of the region's text.
+const PROSE_GUARD: u32 = 1000;
+const PROSE_GUARD_RATIO: f32 = 0.2;
+
 /// Below this many characters an attempt is retried with relaxed flags.
 const CHAR_THRESHOLD: u32 = 500;
 
@@ -70,6 +82,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
             dropped: NodeSet::new(dom),
             is_article: false,
             confidence: 0.0,
+            prose: 0,
         };
     };
     let attempts = [
@@ -94,7 +107,10 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
     if let Some((region_selection, region_len)) = main_region(dom, body, meta) {
         let declared = declares_article(dom);
         let ratio: f32 = if declared { DECLARED_ARTICLE_RATIO } else { REGION_RATIO };
-        if (len as f32) < ratio * region_len as f32 {
+        let len = len as f32;
+        let region_len = region_len as f32;
+        let prose_article = selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
+        if len < ratio * region_len && !prose_article {
             return region_selection;
         }
     }
@@ -149,7 +165,7 @@ fn main_region(dom: &Dom, body: NodeId, meta: &Metadata) -> Option<(Selection, u
     let region = region::find(dom, body, &stats, &dropped)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
-    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5 }, len))
+    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
 }
 
 fn attempt(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> (Selection, u32) {
@@ -160,10 +176,39 @@ fn attempt(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> (Selection
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
     let len: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
     let top = roots.iter().filter_map(|&r| scores.get(r)).fold(0.0f32, f32::max);
-    let paragraphs = len / 200;
-    let is_article = len >= CHAR_THRESHOLD && paragraphs >= 1;
+    let prose = prose_len(dom, &roots, &stats, &shape, &dropped);
+    let is_article = len >= CHAR_THRESHOLD && prose >= PROSE_FOR_ARTICLE;
     let confidence = (top / 100.0).clamp(0.0, 1.0) * 0.5 + (len as f32 / 3000.0).min(1.0) * 0.5;
-    (Selection { roots, dropped, is_article, confidence }, len)
+    (Selection { roots, dropped, is_article, confidence, prose }, len)
+}
+
+/// Characters in long paragraphs (at least [`LONG_PARAGRAPH`]) below `roots`: the
+/// running prose that makes a page an article rather than a listing.
+fn prose_len(dom: &Dom, roots: &[NodeId], stats: &Stats, shape: &Shape, dropped: &NodeSet) -> u32 {
+    let mut total = 0;
+    for &root in roots {
+        let mut walk = dom.descendants(root);
+        while let Some(id) = walk.next() {
+            let Some(e) = dom.element(id) else { continue };
+            if dropped.contains(id) || dom.skips(e) {
+                walk.skip_subtree(id);
+                continue;
+            }
+            let paragraph = match *e.tag() {
+                html5ever::local_name!("p") | html5ever::local_name!("pre") => true,
+                html5ever::local_name!("div") => !shape.has_block[id.index()],
+                _ => false,
+            };
+            if paragraph {
+                walk.skip_subtree(id);
+                let len = stats.text[id.index()];
+                if len >= LONG_PARAGRAPH && stats.link_density(id) < 0.3 {
+                    total += len;
+                }
+            }
+        }
+    }
+    total
 }
 
 /// Similarity of two texts by shared words (Readability's `_textSimilarity`): 1 minus the
