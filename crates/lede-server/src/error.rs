@@ -173,3 +173,25 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_details_never_reach_the_client() {
+        let error = ApiError::internal("open /srv/secret/db: permission denied");
+        assert_eq!(error.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!error.public_message().contains("secret"));
+        let body = serde_json::to_string(&error.body()).unwrap();
+        assert!(!body.contains("secret"), "{body}");
+    }
+
+    #[test]
+    fn overload_carries_retry_after() {
+        let response = ApiError::Overloaded.into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(response.extensions().get::<ErrorCode>(), Some(&ErrorCode("overloaded")));
+    }
+}
