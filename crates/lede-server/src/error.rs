@@ -160,8 +160,11 @@ impl IntoResponse for ApiError {
             // Expected under overload and counted in the metrics; one log line per refusal
             // would turn overload into a log flood.
             tracing::debug!(code = self.code(), "request refused: at capacity");
-        } else if status.is_server_error() {
+        } else if matches!(self, ApiError::Internal(_)) {
             tracing::error!(code = self.code(), error = %self, "request failed");
+        } else if status.is_server_error() && !matches!(self, ApiError::NotImplemented(_)) {
+            // Upstream failures and timeouts: worth a look, not a bug of ours.
+            tracing::warn!(code = self.code(), error = %self, "request failed");
         } else {
             tracing::debug!(code = self.code(), error = %self, "request refused");
         }

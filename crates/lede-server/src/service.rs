@@ -108,6 +108,9 @@ impl ExtractRequest {
             (Some(_), Some(_), _) => {
                 return Err(ApiError::BadRequest("give either \"html\" or \"text\", not both".into()));
             }
+            (Some(html), None, _) if html.is_empty() => {
+                return Err(ApiError::BadRequest("\"html\" is empty".into()));
+            }
             (Some(html), None, url) => Document::Html { bytes: html.into(), url, content_type: None },
             (None, Some(text), url) => Document::Text { text, url },
             (None, None, Some(url)) => Document::Fetch { url },

@@ -97,7 +97,7 @@ async fn batch(
             Ok(Output::Json(article)) => BatchItem::Article { article },
             Ok(Output::Rendered(format, content)) => BatchItem::Rendered { format, content },
             Err(error) => {
-                if error.status().is_server_error() {
+                if matches!(error, ApiError::Internal(_)) {
                     tracing::error!(index, code = error.code(), error = %error, "batch document failed");
                 }
                 state.metrics().record_error(error.code());

@@ -148,6 +148,7 @@ async fn malformed_and_misdirected_requests_get_the_error_shape() {
         ),
         (post_json("/v1/extract", &json!({})), StatusCode::BAD_REQUEST, "bad_request"),
         (post("/v1/extract", "text/html", ""), StatusCode::BAD_REQUEST, "bad_request"),
+        (post_json("/v1/extract", &json!({"html": ""})), StatusCode::BAD_REQUEST, "bad_request"),
         (post("/v1/extract", "image/png", "x"), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
         (
             Request::post("/v1/extract").body(Body::from("x")).unwrap(),
