@@ -125,7 +125,9 @@ async fn shutdown_gives_up_on_requests_that_outlive_the_grace() {
 #[test]
 fn the_binary_stops_cleanly_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lede-server"))
-        .args(["--listen", "127.0.0.1:0"])
+        // Configured through the environment, logging JSON lines.
+        .args(["--log-format", "json"])
+        .env("LEDE_LISTEN", "127.0.0.1:0")
         .env("LEDE_LOG", "info")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -137,7 +139,12 @@ fn the_binary_stops_cleanly_on_sigterm() {
         line.clear();
         assert!(stderr.read_line(&mut line).unwrap() > 0, "the server exited before listening");
         if let Some(rest) = line.split("listening on http://").nth(1) {
-            break rest.split_whitespace().next().unwrap().to_owned();
+            let log: Value = serde_json::from_str(&line).expect("log lines are JSON");
+            assert_eq!(log["level"], "INFO", "{log}");
+            break rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+                .collect::<String>();
         }
     };
     let runtime = tokio::runtime::Runtime::new().unwrap();
