@@ -15,6 +15,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta property="article:published_time" content="2024-03-05T08:00:00Z">
 </head><body><nav><a href="/">Home</a></nav>
 <article><h1>Rain returns to the valley</h1>
+<figure><img src="/images/rain.jpg" alt="Rain over fields" width="800" height="500"><figcaption>Rain over the valley on Tuesday. <span class="credit">Photo: John Lens</span></figcaption></figure>
 <p>After a dry month, the city woke to steady rain on Tuesday, and forecasters expect more of it through the weekend.</p>
 <p>Farmers, who had warned of failing crops for weeks, welcomed the change in the weather and said the timing could still save the harvest.</p>
 <p>"We had almost given up," said one grower, standing at the edge of a field that had turned from brown to green in two days.</p>
@@ -41,7 +42,8 @@ try {
   await page.goto(base + "/", { waitUntil: "load", timeout: 20000 });
 
   // Paste HTML and submit.
-  await page.fill("#url", "http://127.0.0.1/rain");
+  // Relative image addresses resolve against this URL: the local server, never elsewhere.
+  await page.fill("#url", base + "/rain");
   await page.fill("#html", ARTICLE);
   await page.click("#submit");
   await page.waitForSelector("#article-title", { timeout: 20000 });
@@ -50,6 +52,10 @@ try {
   check(title.startsWith("Rain returns to the valley"), `title rendered as ${JSON.stringify(title)}`);
   check(body.includes("After a dry month"), `body rendered as ${JSON.stringify(body.slice(0, 200))}`);
   check(body.includes("save the harvest"), "the second paragraph is missing");
+  const figures = await page.locator("#article-body figure img").count();
+  check(figures === 1, `expected the figure's image in the reader view, found ${figures}`);
+  const caption = await page.textContent("#article-body figcaption");
+  check(caption.includes("Rain over the valley"), `caption rendered as ${JSON.stringify(caption)}`);
   await page.click("[data-tab=json]");
   const raw = await page.textContent("#raw-json");
   check(JSON.parse(raw).text.includes("After a dry month"), "the JSON tab does not hold the article");
