@@ -17,14 +17,17 @@ BODY=${BODY:-crates/lede-server/tests/fixtures/article-100k.html}
 ADDR=127.0.0.1:$PORT            # loopback only, never another address
 
 command -v wrk >/dev/null || { echo "load-test: wrk not found; apt-get install wrk" >&2; exit 2; }
-cargo build --release -q -p lede-server
-BIN=target/release/lede-server
+if [ -z "${BIN:-}" ]; then       # BIN=path/to/lede-server compares another build
+    cargo build --release -q -p lede-server
+    BIN=target/release/lede-server
+fi
 
 LEDE_LOG=warn "$BIN" --listen "$ADDR" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fsS "http://$ADDR/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 
+cpu_ms() { awk '{print ($14 + $15) * 10}' "/proc/$SERVER/stat"; }   # utime+stime, 100 Hz ticks
 rss() { awk '/^VmRSS/ {print $2 " kB"}' "/proc/$SERVER/status"; }
 hwm() { awk '/^VmHWM/ {print $2 " kB"}' "/proc/$SERVER/status"; }
 run() {
@@ -39,7 +42,12 @@ echo "== warm-up (3 s)"
 DURATION=3 run "$CONNS" >/dev/null
 echo "== server RSS after warm-up: $(rss)"
 echo "== nominal: $CONNS connections, ${DURATION}s"
-run "$CONNS"
+CPU0=$(cpu_ms)
+run "$CONNS" | tee /tmp/lede-load-nominal.$$
+CPU1=$(cpu_ms)
+N=$(sed -n 's/.*-- summary: requests=\([0-9]*\).*/\1/p' /tmp/lede-load-nominal.$$)
+rm -f /tmp/lede-load-nominal.$$
+echo "== server CPU time: $((CPU1 - CPU0)) ms for $N requests = $(awk "BEGIN {printf \"%.2f\", ($CPU1 - $CPU0) / $N}") ms CPU per request"
 echo "== server RSS after nominal run: $(rss) (peak $(hwm))"
 OVER=$((CONNS * OVERLOAD))
 echo "== overload: $OVER connections (${OVERLOAD}x), ${DURATION}s"
