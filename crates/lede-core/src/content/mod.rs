@@ -12,7 +12,7 @@ use stats::Stats;
 
 use crate::dom::{Dom, NodeId};
 use crate::metadata::Metadata;
-use crate::options::Options;
+use crate::options::{Focus, Options};
 
 /// The chosen body: subtrees to render, in document order, minus pruned nodes.
 #[derive(Debug, Clone)]
@@ -52,14 +52,49 @@ pub(crate) struct Flags {
     pub(crate) strip_unlikely: bool,
     pub(crate) weight_classes: bool,
     pub(crate) clean_conditionally: bool,
+    /// Added to the link-density limits of conditional cleaning (Readability's
+    /// `linkDensityModifier`), set by [`Focus`].
+    pub(crate) link_density_modifier: f32,
 }
 
-/// When the scored body holds less than this share of the main region's text, the page is
-/// not one run of paragraphs (a listing, a product page, a forum) and the region wins.
-const REGION_RATIO: f32 = 0.7;
-/// The same share for pages that declare themselves articles, whose main region often
-/// carries teasers and comments around the story.
-const DECLARED_ARTICLE_RATIO: f32 = 0.3;
+/// How [`Focus`] tunes selection.
+struct Tuning {
+    /// When the scored body holds less than this share of the main region's text, the page
+    /// is not one run of paragraphs (a listing, a product page, a forum) and the region wins.
+    region_ratio: f32,
+    /// The same share for pages that declare themselves articles, whose main region often
+    /// carries teasers and comments around the story.
+    declared_ratio: f32,
+    /// Whether a prose-rich scored body stays the body whatever the ratio.
+    prose_guard: bool,
+    /// Added to the link-density limits of conditional cleaning.
+    link_density_modifier: f32,
+}
+
+impl Tuning {
+    fn for_focus(focus: Focus) -> Tuning {
+        match focus {
+            Focus::Precision => Tuning {
+                region_ratio: 0.4,
+                declared_ratio: 0.15,
+                prose_guard: true,
+                link_density_modifier: -0.1,
+            },
+            Focus::Recall => Tuning {
+                region_ratio: 1.0,
+                declared_ratio: 0.6,
+                prose_guard: false,
+                link_density_modifier: 0.2,
+            },
+            _ => Tuning {
+                region_ratio: 0.7,
+                declared_ratio: 0.3,
+                prose_guard: true,
+                link_density_modifier: 0.0,
+            },
+        }
+    }
+}
 
 /// A paragraph at least this long is running prose.
 const LONG_PARAGRAPH: u32 = 120;
@@ -75,7 +110,17 @@ const PROSE_GUARD_RATIO: f32 = 0.2;
 const CHAR_THRESHOLD: u32 = 500;
 
 /// Chooses the article body.
-pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selection {
+pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection {
+    let declared = declares_article(dom);
+    // Balanced means: the article tuning for pages that present themselves as articles
+    // (declared type, a date or an author), the recall tuning for the rest, whose main
+    // content is spread over cards, posts and sections rather than one run of prose.
+    let article_like = declared || meta.published.is_some() || !meta.authors.is_empty();
+    let focus = match options.focus {
+        Focus::Balanced if !article_like => Focus::Recall,
+        focus => focus,
+    };
+    let tuning = Tuning::for_focus(focus);
     let Some(body) = dom.body() else {
         return Selection {
             roots: Vec::new(),
@@ -85,11 +130,17 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
             prose: 0,
         };
     };
+    let strict = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+        link_density_modifier: tuning.link_density_modifier,
+    };
     let attempts = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        strict,
+        Flags { strip_unlikely: false, ..strict },
+        Flags { strip_unlikely: false, weight_classes: false, ..strict },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, ..strict },
     ];
     let mut best: Option<(Selection, u32)> = None;
     for flags in attempts {
@@ -104,12 +155,12 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) = main_region(dom, body, meta) {
-        let declared = declares_article(dom);
-        let ratio: f32 = if declared { DECLARED_ARTICLE_RATIO } else { REGION_RATIO };
+    if let Some((region_selection, region_len)) = main_region(dom, body, meta, strict) {
+        let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;
         let region_len = region_len as f32;
-        let prose_article = selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
+        let prose_article =
+            tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
         if len < ratio * region_len && !prose_article {
             return region_selection;
         }
@@ -120,8 +171,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
 /// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
 /// Article type) — a hint only, checked on the raw markup of `<head>` and JSON-LD.
 fn declares_article(dom: &Dom) -> bool {
-    let mut walk = dom.descendants(NodeId::DOCUMENT);
-    while let Some(id) = walk.next() {
+    for id in dom.descendants(NodeId::DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match *e.tag() {
             html5ever::local_name!("meta") => {
@@ -158,8 +208,7 @@ fn declares_article(dom: &Dom) -> bool {
 }
 
 /// The main region with its furniture stripped, and its text length.
-fn main_region(dom: &Dom, body: NodeId, meta: &Metadata) -> Option<(Selection, u32)> {
-    let strict = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+fn main_region(dom: &Dom, body: NodeId, meta: &Metadata, strict: Flags) -> Option<(Selection, u32)> {
     let mut dropped = prepass::drop_furniture(dom, body, meta, strict);
     let mut stats = Stats::compute(dom, body, &dropped);
     let region = region::find(dom, body, &stats, &dropped)?;
