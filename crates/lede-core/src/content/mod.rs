@@ -73,6 +73,8 @@ struct Tuning {
     prose_guard: bool,
     /// Added to the link-density limits of conditional cleaning.
     link_density_modifier: f32,
+    /// Whether the body (stripped) stands in as the region on pages without `<main>`.
+    body_region: bool,
 }
 
 impl Tuning {
@@ -83,18 +85,21 @@ impl Tuning {
                 declared_ratio: 0.15,
                 prose_guard: true,
                 link_density_modifier: -0.1,
+                body_region: false,
             },
             Focus::Recall => Tuning {
                 region_ratio: 1.0,
                 declared_ratio: 0.6,
                 prose_guard: false,
                 link_density_modifier: 0.2,
+                body_region: true,
             },
             _ => Tuning {
                 region_ratio: 0.7,
                 declared_ratio: 0.3,
                 prose_guard: true,
                 link_density_modifier: 0.0,
+                body_region: false,
             },
         }
     }
@@ -171,7 +176,9 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) = main_region(dom, body, strict_dropped, strict_stats) {
+    if let Some((region_selection, region_len)) =
+        main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
+    {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;
         let region_len = region_len as f32;
@@ -227,8 +234,14 @@ fn declares_article(dom: &Dom) -> bool {
 }
 
 /// The main region with its furniture stripped, and its text length.
-fn main_region(dom: &Dom, body: NodeId, mut dropped: NodeSet, mut stats: Stats) -> Option<(Selection, u32)> {
-    let region = region::find(dom, body, &stats, &dropped)?;
+fn main_region(
+    dom: &Dom,
+    body: NodeId,
+    mut dropped: NodeSet,
+    mut stats: Stats,
+    body_fallback: bool,
+) -> Option<(Selection, u32)> {
+    let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
