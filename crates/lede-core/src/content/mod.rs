@@ -107,6 +107,8 @@ impl Tuning {
 
 /// A comment section shorter than this is a "Leave a comment" box, not comments.
 const MIN_COMMENTS_CHARS: usize = 80;
+/// A `<main>` with at least this much text is the page's own statement of its content.
+const MIN_MAIN_CHARS: f32 = 200.0;
 /// A paragraph at least this long is running prose.
 const LONG_PARAGRAPH: u32 = 120;
 /// Characters of running prose that make a page an article.
@@ -184,7 +186,17 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         let region_len = region_len as f32;
         let prose_article =
             tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
-        if len < ratio * region_len && !prose_article {
+        // A scored body entirely outside a real <main> region is furniture (an SEO blurb,
+        // a modal) beside the content the page marks as main.
+        let region = region_selection.roots[0];
+        let outside = region != body
+            && region_len >= MIN_MAIN_CHARS
+            && selection.roots.iter().all(|&r| {
+                r != region
+                    && !dom.ancestors(r).any(|a| a == region)
+                    && !dom.ancestors(region).any(|a| a == r)
+            });
+        if len < ratio * region_len && !prose_article || outside {
             selection = region_selection;
         }
     }
