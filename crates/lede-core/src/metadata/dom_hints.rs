@@ -15,6 +15,8 @@ pub(crate) struct Hints {
     /// Authors from microdata (`itemprop=author`), the strongest visible signal.
     pub(crate) microdata_authors: Vec<Author>,
     pub(crate) h1s: Vec<String>,
+    /// Whether `h1s` holds `<h2>`s, the page having no `<h1>`.
+    pub(crate) headings_are_h2: bool,
     /// The date shown near the headline.
     pub(crate) visible_date: Option<crate::date::DateTime>,
 }
@@ -111,8 +113,10 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     }
 
     visible_date = byline_date.or(visible_date);
-    let h1s = scan.h1s.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
-    Hints { meta, microdata_authors, h1s, visible_date }
+    // Forums and older CMSs put the headline in an <h2> when the page has no <h1>.
+    let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
+    let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
+    Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), visible_date }
 }
 
 /// The date shown after the headline (or before it, if none follows), outside footers,

@@ -99,6 +99,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         meta: tags.title.as_deref(),
         json_ld: ld.title.as_deref(),
         h1s: &hints.h1s,
+        h2s: hints.headings_are_h2,
         site_name: site_name.as_deref(),
     });
 

@@ -13,6 +13,8 @@ pub(crate) struct Candidates<'a> {
     pub(crate) meta: Option<&'a str>,
     pub(crate) json_ld: Option<&'a str>,
     pub(crate) h1s: &'a [String],
+    /// Whether `h1s` are in fact `<h2>`s, trusted only when a declared title contains one.
+    pub(crate) h2s: bool,
     pub(crate) site_name: Option<&'a str>,
 }
 
@@ -37,7 +39,7 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     // Otherwise an <h1> that shares most of its words with a declared title: pages often
     // declare an SEO variant of the headline they show. When the words are the same, the
     // declared form wins (the <h1> may carry curly quotes, "¶" anchors or "™").
-    for h1 in c.h1s.iter().take(2) {
+    for h1 in c.h1s.iter().take(if c.h2s { 0 } else { 2 }) {
         let words = word_set(h1);
         if words.len() < 2 {
             continue;
@@ -71,7 +73,7 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
         core.is_empty() || c.site_name.is_some_and(|s| same(s, core))
     });
     if empty {
-        if let Some(h1) = c.h1s.first().filter(|h| h.split_whitespace().count() >= 2) {
+        if let Some(h1) = c.h1s.first().filter(|h| !c.h2s && h.split_whitespace().count() >= 2) {
             return Some(h1.clone());
         }
     }
