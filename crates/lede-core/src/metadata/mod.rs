@@ -5,9 +5,13 @@
 //! fills a [`Metadata`] of its own and [`extract`] merges them field by field. Precedence,
 //! highest first:
 //!
-//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `og:title`/`twitter:title`/
-//!   `dc.title`, `<title>`) contains; else `og:title`, JSON-LD, `<title>`, with a " | Site"
-//!   part cut off when it matches the site name or reads like one ([`title`]).
+//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `dc.title`/`og:title`/
+//!   `twitter:title`, `<title>`) contains, or that shares at least half its words with one
+//!   (the shown headline beats an SEO variant; same words in the same order keep the
+//!   declared spelling); on pages without an `<h1>`, an `<h2>` only when a declared title
+//!   contains it. Else the declared title (`dc.title`, `og:title`…, then JSON-LD, then
+//!   `<title>`) with a " | Site" part cut off when it matches the site name or reads like
+//!   one; a declared title that is only the site's name yields to the `<h1>` ([`title`]).
 //! - **authors**: JSON-LD `author`, then meta tags (`dc.creator`, `author`, `article:author`,
 //!   Parse.ly, Sailthru), then microdata `itemprop=author` (the first group only: later ones
 //!   are commenters), then the visible byline (class or id "byline"/"author", `rel=author`,
