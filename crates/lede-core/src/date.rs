@@ -37,8 +37,9 @@ impl DateTime {
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let date = parse_ymd(&s[..10])?;
-        let rest = &s[10..];
+        // `get` rather than slicing: byte 10 may fall inside a multi-byte character.
+        let date = parse_ymd(s.get(..10)?)?;
+        let rest = s.get(10..)?;
         if rest.is_empty() {
             return Some(DateTime::Date(date));
         }

@@ -180,7 +180,7 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest.bytes().take(12).position(|b| b == b';');
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {
@@ -319,6 +319,20 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Two lines"));
         assert_eq!(names(&m), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn odd_unicode_never_panics() {
+        for s in
+            ["2021-12-0\u{e9}", "İİİ By İstanbul Ünal and Ça 2021", "&#x1F600&amp;é;", "Σ 2021-1\u{2003}2-07"]
+        {
+            let html = format!(
+                "<title>{s} | {s}</title><meta name=\"author\" content=\"{s}\"><meta name=\"date\" content=\"{s}\">\
+                 <h1>{s}</h1><p class=\"byline\">By {s}</p><time>{s}</time>\
+                 <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"{s}\",\"author\":\"{s}\",\"datePublished\":\"{s}\"}}</script>"
+            );
+            check(&html);
+        }
     }
 
     #[test]

@@ -341,6 +341,10 @@ fn cut_at_date(s: &str) -> &str {
             }
         }
     }
+    if !s.is_char_boundary(end) {
+        // Lowercasing moved a character boundary; keep the text rather than cut it wrongly.
+        end = s.len();
+    }
     let digit = s.char_indices().find(|&(i, c)| {
         c.is_ascii_digit() && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
     });
@@ -399,14 +403,17 @@ fn split_connectors(s: &str) -> Vec<&str> {
         let hit = CONNECTORS.iter().find(|c| lower[i..].starts_with(*c));
         match hit {
             Some(c) => {
-                out.push(&s[start..i]);
+                // Positions come from the lowercased copy; bail out if one is not a
+                // boundary of the original.
+                let Some(part) = s.get(start..i) else { return vec![s] };
+                out.push(part);
                 i += c.len();
                 start = i;
             }
             None => i += lower[i..].chars().next().map_or(1, char::len_utf8),
         }
     }
-    out.push(&s[start..]);
+    out.push(s.get(start..).unwrap_or(s));
     // "Mac & i" is one name: a side of one letter is not a person.
     if out.len() > 1 && out.iter().any(|p| p.trim().chars().count() < 2) {
         return vec![s];
