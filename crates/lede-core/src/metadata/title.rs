@@ -106,7 +106,12 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
         }
         if let Some(j) = title.find(sep) {
             let (first, rest) = (title[..j].trim(), title[j + sep.len()..].trim());
-            if is_site(&norm(first)) && !rest.is_empty() {
+            // A leading part is the site only if it is no more than the site's name: a
+            // headline may mention its site ("… @ Site's blog :: Host").
+            let first_n = norm(first);
+            let only_site =
+                site_n.as_deref().is_some_and(|s| first_n == s || s.contains(&first_n) && first_n.len() > 2);
+            if only_site && !rest.is_empty() {
                 return rest.to_owned();
             }
         }
