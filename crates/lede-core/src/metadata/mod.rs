@@ -166,11 +166,13 @@ pub(crate) fn base_url(dom: &Dom, page_url: Option<&Url>) -> Option<Url> {
 }
 
 /// Collapsed text, with the HTML entities that JSON-LD strings often carry decoded; `None`
-/// if nothing is left.
+/// if nothing is left or only a template's placeholder ("nil", "undefined").
 pub(crate) fn clean_text(s: &str) -> Option<String> {
     let s = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
     let s = collapse_ws(&s);
-    (!s.is_empty()).then_some(s)
+    let placeholder =
+        ["nil", "null", "none", "undefined", "n/a", "false"].iter().any(|p| s.eq_ignore_ascii_case(p));
+    (!s.is_empty() && !placeholder).then_some(s)
 }
 
 /// Decodes the few named entities and all numeric ones.
