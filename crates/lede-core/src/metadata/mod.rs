@@ -24,7 +24,8 @@
 //!   `<h1>` (one labelled "Published" among the first three), then a date in the page's
 //!   (or canonical) URL path. Future and pre-1993 dates are refused
 //!   wherever they come from; a modification before publication is dropped.
-//! - **site_name**: `og:site_name`, JSON-LD publisher or `WebSite`, `application-name`.
+//! - **site_name**: JSON-LD publisher (or `WebSite`) name, then `og:site_name`,
+//!   `application-name`.
 //! - **language**: `<html lang>`, `content-language`/`dc.language`/`og:locale`, JSON-LD.
 //! - **description, section, lead image**: meta tags, then JSON-LD. **tags**: both, merged.
 //! - **canonical_url**: `<link rel=canonical>`, `og:url`, JSON-LD `mainEntityOfPage`/`url`.
@@ -96,7 +97,8 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
     let hints = dom_hints::read(dom, &scan, base);
     let html = hints.meta;
 
-    let site_name = tags.site_name.clone().or_else(|| ld.site_name.clone());
+    // The JSON-LD publisher is the plain name; `og:site_name` often carries a tagline.
+    let site_name = ld.site_name.clone().or_else(|| tags.site_name.clone());
     let document_title = scan.title.as_deref().map(collapse_ws);
     let title = title::choose(&title::Candidates {
         document: document_title.as_deref(),
