@@ -7,4 +7,4 @@ mod text;
 pub use html::to_html;
 pub use markdown::to_markdown;
 pub use text::to_text;
-pub(crate) use text::{blocks_text, inline_text};
+pub(crate) use text::{block_text, blocks_text, inline_text};

@@ -1,0 +1,646 @@
+//! Quotes: every quoted passage of the body with its speaker and cue.
+//!
+//! Marks are read typographically: curly and straight double quotes, guillemets, German
+//! „…“, British single quotes (told apart from apostrophes by what stands around them). An
+//! opening mark with no closing one before the paragraph ends is a multi-paragraph quote when
+//! the next paragraph opens with the same mark; otherwise it is a stray mark and is skipped,
+//! so it never swallows the rest of the article. Speakers come from the nearest cue in the
+//! same sentence (after the quote first, then before it), then from the last attribution in
+//! the paragraph.
+
+use super::cues::{AUXILIARIES, Cue, CueKind, cue_at};
+use super::outlets::Mention;
+use super::tokens::{Token, is_capitalised, strip_possessive};
+use crate::model::Quote;
+
+/// A quoted span found in a paragraph, before attribution.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Byte offset just past the closing mark (the paragraph end for an unclosed quote).
+    close: usize,
+    /// Range of the quoted words, trimmed.
+    start: usize,
+    end: usize,
+    /// Whether the quote runs on into the next paragraph.
+    continues: bool,
+}
+
+/// Who a cue names, and how.
+#[derive(Debug, Clone)]
+struct Attribution {
+    speaker: String,
+    cue: String,
+    /// Whether the speaker is a person or body named outright (a pronoun's antecedent).
+    named: bool,
+}
+
+/// The text and its precomputed views that attribution needs.
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tokens: &'a [Token],
+    pub(crate) mentions: &'a [Mention],
+}
+
+/// Finds the quotes of a text made of `blocks` (block index, byte range in `text`).
+pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut last_named: Option<Attribution> = None;
+    let mut carried: Option<Option<Attribution>> = None;
+    for (n, &(block, start, end)) in blocks.iter().enumerate() {
+        let next_opens_with = blocks.get(n + 1).and_then(|&(_, s, e)| first_mark(doc.text.get(s..e)?));
+        let is_last = n + 1 == blocks.len();
+        let spans = scan(doc.text, start, end, next_opens_with, is_last);
+        let mut para_attr: Option<Attribution> = None;
+        if let Some(prev) = carried.take() {
+            para_attr = prev;
+        }
+        let sentences = sentence_starts(doc.text, start, end, &spans);
+        let mut pending: Vec<usize> = Vec::new();
+        for (k, span) in spans.iter().enumerate() {
+            let (s_start, s_end) = sentence_around(&sentences, span.open, end);
+            let attribution =
+                attribute(doc, span, &spans, s_start, s_end, &mut last_named).or_else(|| para_attr.clone());
+            if let Some(a) = &attribution {
+                para_attr = Some(a.clone());
+                // Earlier pieces of this paragraph without a speaker share the one found now
+                // only when they belong to the same sentence.
+                for &p in &pending {
+                    let q: &mut Quote = &mut quotes[p];
+                    if q.start >= s_start && q.speaker.is_none() {
+                        q.speaker = Some(a.speaker.clone());
+                        q.cue = Some(a.cue.clone());
+                    }
+                }
+                pending.clear();
+            } else {
+                pending.push(quotes.len());
+            }
+            if span.end > span.start {
+                quotes.push(Quote {
+                    text: doc.text.get(span.start..span.end).unwrap_or("").to_owned(),
+                    speaker: attribution.as_ref().map(|a| a.speaker.clone()),
+                    cue: attribution.as_ref().map(|a| a.cue.clone()),
+                    block,
+                    start: span.start,
+                    end: span.end,
+                });
+            }
+            if span.continues && k + 1 == spans.len() {
+                carried = Some(attribution);
+            }
+        }
+        if carried.is_none() && doc.text.get(start..end).is_some_and(|p| p.trim_end().ends_with(':')) {
+            carried = Some(para_attr);
+        }
+    }
+    // A multi-paragraph quote is usually attributed in its first or last paragraph: give
+    // unattributed pieces of a chain the speaker of the piece after them.
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if quotes[i].speaker.is_none() && quotes[i + 1].block == quotes[i].block + 1 {
+            let continues = blocks.iter().any(|&(b, _, e)| b == quotes[i].block && quotes[i].end + 2 >= e);
+            if continues {
+                quotes[i].speaker = quotes[i + 1].speaker.clone();
+                quotes[i].cue = quotes[i + 1].cue.clone();
+            }
+        }
+    }
+    quotes
+}
+
+/// Quote marks: an opener and the closers that end it.
+fn closers(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '“' => &['”', '“'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '"' => &['"'],
+        '‘' => &['’'],
+        '‚' => &['‘', '’'],
+        '\'' => &['\''],
+        '「' => &['」'],
+        _ => return None,
+    })
+}
+
+fn is_double(open: char) -> bool {
+    matches!(open, '“' | '„' | '«' | '"' | '「')
+}
+
+/// The quote mark opening a paragraph, if it opens with one.
+fn first_mark(paragraph: &str) -> Option<char> {
+    paragraph.trim_start().chars().next().filter(|&c| closers(c).is_some())
+}
+
+/// Whether `c` at this position opens a quote: an opening mark after a space, a bracket, a
+/// dash or the start, followed by a non-space.
+fn opens(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    if closers(c).is_none() {
+        return false;
+    }
+    let after_boundary = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:“‘\"'«„".contains(p));
+    let before_word = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        '\'' | '‘' | '‚' => after_boundary && next.is_some_and(char::is_alphanumeric),
+        '«' => after_boundary,
+        _ => after_boundary && before_word,
+    }
+}
+
+/// Whether the closer at this position really closes (a straight or single mark followed by a
+/// letter is an apostrophe or a new opening).
+fn closes(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    match c {
+        '"' | '\'' | '’' => {
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+        }
+        _ => true,
+    }
+}
+
+/// Finds the quoted spans of the paragraph `text[start..end]`.
+fn scan(text: &str, start: usize, end: usize, next_opens_with: Option<char>, is_last: bool) -> Vec<Span> {
+    let Some(para) = text.get(start..end) else { return Vec::new() };
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(i + 1).map(|x| x.1);
+        if !opens(prev, c, next) {
+            i += 1;
+            continue;
+        }
+        let Some(close_set) = closers(c) else {
+            i += 1;
+            continue;
+        };
+        let mut fallback = None;
+        let mut found = None;
+        for j in i + 1..chars.len() {
+            let (_, d) = chars[j];
+            if !close_set.contains(&d) {
+                continue;
+            }
+            let p = Some(chars[j - 1].1);
+            let n = chars.get(j + 1).map(|x| x.1);
+            if !closes(p, d, n) {
+                continue;
+            }
+            // "the players’ union": a plural possessive, unless nothing better follows.
+            if d == '’' && p == Some('s') && chars.get(j + 2).is_some_and(|x| x.1.is_lowercase()) {
+                fallback.get_or_insert(j);
+                continue;
+            }
+            found = Some(j);
+            break;
+        }
+        let found = found.or(fallback);
+        if let Some(j) = found {
+            let inner_start = start + pos + c.len_utf8();
+            let inner_end = start + chars[j].0;
+            let (s, e) = trim_quote(text, inner_start, inner_end);
+            spans.push(Span {
+                open: start + pos,
+                close: start + chars[j].0 + chars[j].1.len_utf8(),
+                start: s,
+                end: e,
+                continues: false,
+            });
+            i = j + 1;
+        } else if is_double(c) && next_opens_with == Some(c) {
+            let (s, e) = trim_quote(text, start + pos + c.len_utf8(), end);
+            spans.push(Span { open: start + pos, close: end, start: s, end: e, continues: true });
+            break;
+        } else if is_double(c) && is_last && i + 1 < chars.len() {
+            // Cut off by the end of the copy: not a quote we can report.
+            break;
+        } else {
+            i += 1;
+        }
+    }
+    spans
+}
+
+/// Trims spaces and one trailing comma or period from the quoted words.
+fn trim_quote(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let Some(inner) = text.get(start..end) else { return (start, start) };
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    let trimmed = trimmed.strip_suffix([',', '.']).filter(|t| !t.ends_with('.')).unwrap_or(trimmed);
+    let s = start + lead;
+    (s, s + trimmed.len())
+}
+
+/// Byte offsets where sentences start in the paragraph, quoted spans excepted.
+fn sentence_starts(text: &str, start: usize, end: usize, spans: &[Span]) -> Vec<usize> {
+    let mut starts = vec![start];
+    let Some(para) = text.get(start..end) else { return starts };
+    let bytes = para.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?') {
+            continue;
+        }
+        let at = start + i;
+        if spans.iter().any(|s| at >= s.open && at < s.close) {
+            continue;
+        }
+        let rest = &para[i + 1..];
+        let after_marks = rest.trim_start_matches(['"', '”', '’', '\'', ')']);
+        let after_space = after_marks.trim_start();
+        if after_space.len() == after_marks.len() || after_space.is_empty() {
+            continue;
+        }
+        let next_upper = after_space.chars().next().is_some_and(|c| c.is_uppercase() || "“\"‘«„".contains(c));
+        if next_upper && b == b'.' && is_abbreviation(&para[..i]) {
+            continue;
+        }
+        if next_upper {
+            starts.push(end - after_space.len());
+        }
+    }
+    starts
+}
+
+/// Whether the word before a period is an abbreviation, not a sentence end.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or(word);
+    last.chars().count() == 1
+        || matches!(
+            last,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Capt"
+                | "Prof"
+                | "Jr"
+                | "Sr"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "No"
+                | "vs"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
+                | "Mt"
+                | "Ft"
+                | "Ave"
+                | "Gov't"
+                | "Rev"
+                | "Hon"
+                | "Pres"
+                | "Supt"
+                | "Det"
+                | "Insp"
+                | "Cmdr"
+        )
+}
+
+/// The sentence `[start, end)` holding `at`.
+fn sentence_around(starts: &[usize], at: usize, para_end: usize) -> (usize, usize) {
+    let k = starts.partition_point(|&s| s <= at);
+    let s = starts.get(k.saturating_sub(1)).copied().unwrap_or(at);
+    let e = starts.get(k).copied().unwrap_or(para_end);
+    (s, e)
+}
+
+/// Finds the attribution of `span` within its sentence: a cue after the quote first, then
+/// the nearest cue before it.
+fn attribute(
+    doc: &Doc<'_>,
+    span: &Span,
+    spans: &[Span],
+    s_start: usize,
+    s_end: usize,
+    last_named: &mut Option<Attribution>,
+) -> Option<Attribution> {
+    let tokens = doc.tokens;
+    let outside = |t: &Token| !spans.iter().any(|s| t.start >= s.open && t.start < s.close);
+    let first = tokens.partition_point(|t| t.start < span.close);
+    let stop = tokens.partition_point(|t| t.start < s_end);
+    let after = (first..stop).filter(|&i| outside(&tokens[i]));
+    let begin = tokens.partition_point(|t| t.start < s_start);
+    let open = tokens.partition_point(|t| t.start < span.open);
+    let before = (begin..open).rev().filter(|&i| outside(&tokens[i]));
+    let found = after.chain(before).find_map(|i| {
+        let cue = cue_at(doc.text, tokens, i)?;
+        speaker_for(doc, cue, last_named.as_ref())
+    })?;
+    if found.named {
+        *last_named = Some(found.clone());
+    }
+    Some(found)
+}
+
+/// The speaker a cue names.
+fn speaker_for(doc: &Doc<'_>, cue: Cue, last_named: Option<&Attribution>) -> Option<Attribution> {
+    let cue_text = doc.text.get(doc.tokens[cue.first].start..doc.tokens[cue.end - 1].end)?.to_owned();
+    let found = match cue.kind {
+        CueKind::Prep => speaker_after(doc, cue.end),
+        CueKind::Post => speaker_before(doc, cue.first),
+        CueKind::Verb => speaker_before(doc, cue.first).or_else(|| {
+            let word = doc.tokens[cue.first].text(doc.text);
+            if matches!(word, "told" | "tells" | "asked" | "asks") {
+                None
+            } else {
+                speaker_after(doc, cue.end)
+            }
+        }),
+    }?;
+    let (speaker, named) = match found {
+        Found::Name(s) => (s, true),
+        Found::Phrase(s) => (s, false),
+        Found::Pronoun => (last_named?.speaker.clone(), false),
+    };
+    Some(Attribution { speaker, cue: cue_text, named })
+}
+
+enum Found {
+    /// A proper name or an outlet.
+    Name(String),
+    /// A description ("a spokesperson").
+    Phrase(String),
+    /// A pronoun, to resolve to the nearest name.
+    Pronoun,
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "He", "She", "They", "I", "we", "We", "er", "Er", "sie", "il", "Il", "elle", "Elle",
+    "ils", "él", "Él", "ella", "Ella", "lui", "lei",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "their", "Their", "its", "Its", "one",
+    "One",
+];
+
+/// Capitalised words that open sentences rather than names.
+const NOT_NAMES: &[&str] = &[
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "However",
+    "Yet",
+    "So",
+    "Also",
+    "Then",
+    "When",
+    "After",
+    "Before",
+    "While",
+    "If",
+    "Meanwhile",
+    "Still",
+    "Now",
+    "This",
+    "That",
+    "Last",
+    "Earlier",
+    "As",
+    "For",
+    "Or",
+    "Instead",
+    "Later",
+    "Asked",
+    "Speaking",
+    "Previously",
+    "Separately",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Der",
+    "Die",
+    "Das",
+    "Le",
+    "La",
+    "El",
+    "Los",
+    "Les",
+];
+
+const CONNECTORS: &[&str] =
+    &["of", "de", "van", "von", "der", "al", "bin", "da", "di", "du", "del", "la", "le", "and", "for"];
+
+/// Whether nothing but spaces lies between tokens `a` and `b`.
+fn adjacent(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    match (doc.tokens.get(a), doc.tokens.get(b)) {
+        (Some(x), Some(y)) => {
+            doc.text.get(x.end..y.start).is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        }
+        _ => false,
+    }
+}
+
+fn mention_ending_at<'d>(doc: &'d Doc<'_>, last: usize) -> Option<&'d Mention> {
+    doc.mentions.iter().find(|m| m.end_token == last + 1)
+}
+
+fn mention_starting_at<'d>(doc: &'d Doc<'_>, first: usize) -> Option<&'d Mention> {
+    doc.mentions.iter().find(|m| m.first_token == first)
+}
+
+/// The speaker standing right before a verb: "Biden has said", "the spokesman said".
+fn speaker_before(doc: &Doc<'_>, cue: usize) -> Option<Found> {
+    let mut j = cue.checked_sub(1)?;
+    if !adjacent(doc, j, cue) {
+        return None;
+    }
+    while AUXILIARIES.contains(&doc.tokens[j].text(doc.text)) {
+        let k = j.checked_sub(1)?;
+        if !adjacent(doc, k, j) {
+            return None;
+        }
+        j = k;
+    }
+    let word = doc.tokens[j].text(doc.text);
+    if PRONOUNS.contains(&word) {
+        return Some(Found::Pronoun);
+    }
+    if let Some(m) = mention_ending_at(doc, j) {
+        return Some(Found::Name(m.name.to_owned()));
+    }
+    if is_capitalised(word) && !NOT_NAMES.contains(&word) {
+        let mut first = j;
+        while let Some(k) = first.checked_sub(1) {
+            let w = doc.tokens[k].text(doc.text);
+            let ok = (is_capitalised(w) && !NOT_NAMES.contains(&w) && !DETERMINERS.contains(&w))
+                || (CONNECTORS.contains(&w) && k > 0 && is_capitalised(doc.tokens[k - 1].text(doc.text)));
+            if !ok || !adjacent(doc, k, first) {
+                break;
+            }
+            first = k;
+        }
+        return Some(Found::Name(span_text(doc, first, j)));
+    }
+    // A description: back to its determiner, a few words at most.
+    let mut first = j;
+    for _ in 0..5 {
+        let w = doc.tokens[first].text(doc.text);
+        if DETERMINERS.contains(&w) {
+            return (first < j).then(|| Found::Phrase(span_text(doc, first, j)));
+        }
+        let k = first.checked_sub(1)?;
+        if !adjacent(doc, k, first) {
+            return None;
+        }
+        first = k;
+    }
+    None
+}
+
+/// The speaker right after an inverted verb or a preposition: "said Biden", "per the Post".
+fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
+    if !adjacent(doc, at.checked_sub(1)?, at) {
+        return None;
+    }
+    if let Some(m) = mention_starting_at(doc, at) {
+        return Some(Found::Name(m.name.to_owned()));
+    }
+    let word = doc.tokens.get(at)?.text(doc.text);
+    if PRONOUNS.contains(&word) {
+        return Some(Found::Pronoun);
+    }
+    if is_capitalised(word) && !NOT_NAMES.contains(&word) {
+        let mut last = at;
+        while let Some(next) = doc.tokens.get(last + 1) {
+            let w = next.text(doc.text);
+            let ok = is_capitalised(w)
+                || (CONNECTORS.contains(&w)
+                    && doc.tokens.get(last + 2).is_some_and(|t| is_capitalised(t.text(doc.text))));
+            if !ok
+                || !adjacent(doc, last, last + 1)
+                || strip_possessive(doc.tokens[last].text(doc.text)).len()
+                    < doc.tokens[last].text(doc.text).len()
+            {
+                break;
+            }
+            last += 1;
+        }
+        return Some(Found::Name(span_text(doc, at, last)));
+    }
+    if DETERMINERS.contains(&word) {
+        let mut last = at;
+        while last < at + 6 && adjacent(doc, last, last + 1) {
+            let w = doc.tokens.get(last + 1)?.text(doc.text);
+            if matches!(w, "who" | "that" | "which" | "on" | "in" | "at" | "to") {
+                break;
+            }
+            last += 1;
+        }
+        return (last > at).then(|| Found::Phrase(span_text(doc, at, last)));
+    }
+    None
+}
+
+/// The text from token `a` to token `b` inclusive, a trailing possessive dropped.
+fn span_text(doc: &Doc<'_>, a: usize, b: usize) -> String {
+    let start = doc.tokens[a].start;
+    let last = doc.tokens[b];
+    let end = last.start + strip_possessive(last.text(doc.text)).len();
+    doc.text.get(start..end).unwrap_or("").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::outlets::mentions;
+    use crate::enrich::tokens::tokenize;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let text = paragraphs.join("\n\n");
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for (i, p) in paragraphs.iter().enumerate() {
+            blocks.push((i, at, at + p.len()));
+            at += p.len() + 2;
+        }
+        let tokens = tokenize(&text);
+        let mentions = mentions(&text, &tokens);
+        let doc = Doc { text: &text, tokens: &tokens, mentions: &mentions };
+        find(&doc, &blocks).into_iter().map(|q| (q.text, q.speaker)).collect()
+    }
+
+    fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+        (text.to_owned(), speaker.map(str::to_owned))
+    }
+
+    #[test]
+    fn curly_straight_and_single_marks() {
+        assert_eq!(
+            quotes(&["“We are ready,” said Anna Berg. \"It works.\""]),
+            [q("We are ready", Some("Anna Berg")), q("It works", Some("Anna Berg"))]
+        );
+        assert_eq!(
+            quotes(&["‘It’s the players’ union’s call,’ Smith told reporters."]),
+            [q("It’s the players’ union’s call", Some("Smith"))]
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_name() {
+        assert_eq!(
+            quotes(&["Maria Lopez said the vote was “a disgrace.” “We will appeal,” she added."]),
+            [q("a disgrace", Some("Maria Lopez")), q("We will appeal", Some("Maria Lopez"))]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_listed_per_paragraph() {
+        let got = quotes(&["“The first part goes on.", "“And it ends here,” said Tom Reed.", "Plain text."]);
+        assert_eq!(
+            got,
+            [q("The first part goes on", Some("Tom Reed")), q("And it ends here", Some("Tom Reed"))]
+        );
+    }
+
+    #[test]
+    fn unbalanced_mark_does_not_swallow_the_article() {
+        let got = quotes(&["He stood 6 feet \" tall and then left.", "“Fine,” said Ann."]);
+        assert_eq!(got, [q("Fine", Some("Ann"))]);
+        assert!(quotes(&["\""]).is_empty());
+        assert!(quotes(&["“"]).is_empty());
+        assert!(quotes(&["Text.", "“Cut off mid sen"]).is_empty());
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_one() {
+        assert_eq!(quotes(&["“He said ‘no’ twice,” Ms. Cho said."]), [q("He said ‘no’ twice", Some("Cho"))]);
+    }
+
+    #[test]
+    fn german_french_spanish_cues() {
+        assert_eq!(
+            quotes(&["„Wir sind bereit“, sagte Olaf Scholz."]),
+            [q("Wir sind bereit", Some("Olaf Scholz"))]
+        );
+        assert_eq!(
+            quotes(&["« C'est fini », a déclaré Emmanuel Macron."]),
+            [q("C'est fini", Some("Emmanuel Macron"))]
+        );
+        assert_eq!(quotes(&["\"Es el fin\", dijo Pedro Sánchez."]), [q("Es el fin", Some("Pedro Sánchez"))]);
+    }
+}
