@@ -60,8 +60,8 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
         let mut pending: Vec<usize> = Vec::new();
         for (k, span) in spans.iter().enumerate() {
             let (s_start, s_end) = sentence_around(&sentences, span.open, end);
-            let attribution =
-                attribute(doc, span, &spans, s_start, s_end, &mut last_named).or_else(|| para_attr.clone());
+            let attribution = attribute(doc, span, &spans, (start, s_start, s_end), &mut last_named)
+                .or_else(|| para_attr.clone());
             if let Some(a) = &attribution {
                 para_attr = Some(a.clone());
                 // Earlier pieces of this paragraph without a speaker share the one found now
@@ -326,14 +326,14 @@ fn sentence_around(starts: &[usize], at: usize, para_end: usize) -> (usize, usiz
     (s, e)
 }
 
-/// Finds the attribution of `span` within its sentence: a cue after the quote first, then
-/// the nearest cue before it.
+/// Finds the attribution of `span`: a cue after the quote in its sentence first, then the
+/// nearest cue before it in the sentence, then the nearest in the paragraph's earlier
+/// sentences.
 fn attribute(
     doc: &Doc<'_>,
     span: &Span,
     spans: &[Span],
-    s_start: usize,
-    s_end: usize,
+    (para_start, s_start, s_end): (usize, usize, usize),
     last_named: &mut Option<Attribution>,
 ) -> Option<Attribution> {
     let tokens = doc.tokens;
@@ -344,7 +344,10 @@ fn attribute(
     let begin = tokens.partition_point(|t| t.start < s_start);
     let open = tokens.partition_point(|t| t.start < span.open);
     let before = (begin..open).rev().filter(|&i| outside(&tokens[i]));
-    let found = after.chain(before).find_map(|i| {
+    // Failing both, the nearest cue in the paragraph's earlier sentences.
+    let para = tokens.partition_point(|t| t.start < para_start);
+    let earlier = (para..begin).rev().filter(|&i| outside(&tokens[i]));
+    let found = after.chain(before).chain(earlier).find_map(|i| {
         let cue = cue_at(doc.text, tokens, i)?;
         speaker_for(doc, cue, last_named.as_ref())
     })?;
