@@ -1,30 +1,71 @@
 //! `lede`: extract articles from web pages on the command line.
+//!
+//! This file only parses the arguments, runs the subcommand and turns its outcome into an
+//! exit code; each subcommand lives in its own module.
 
+mod args;
+mod eval;
+mod extract;
+mod fetch;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::Context;
+use clap::{CommandFactory, Parser};
+
+use args::{Cli, Command};
+
+/// Every input was extracted.
+const EXIT_OK: u8 = 0;
+/// Some inputs held no article.
+const EXIT_NO_ARTICLE: u8 = 1;
+/// Something failed.
+const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Extract(args) => extract::run(&args),
+        Command::Eval(args) => {
+            let mut out = io::stdout().lock();
+            eval::run(&args, &args.options.options(), &mut out)
+                .and_then(|()| out.flush().map_err(Into::into))
+                .map(|()| EXIT_OK)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "lede", &mut io::stdout());
+            Ok(EXIT_OK)
+        }
+    };
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
+            print_error(&e, None);
+            ExitCode::from(EXIT_ERROR)
         }
     }
 }
 
-fn run(args: &[String]) -> anyhow::Result<()> {
-    let path = args.get(1).context("usage: lede extract FILE [json|text|markdown|html]")?;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
-    let article = lede_core::extract(lede_core::Input::new(&bytes), &lede_core::Options::default())?;
-    let out = match args.get(2).map(String::as_str) {
-        Some("text") => lede_core::to_text(&article),
-        Some("markdown") => lede_core::to_markdown(&article),
-        Some("html") => lede_core::to_html(&article),
-        _ => serde_json::to_string_pretty(&article)?,
+/// Prints `error: …` (after the input it concerns, if any) and then each cause on its own line.
+pub(crate) fn print_error(e: &anyhow::Error, input: Option<&str>) {
+    let mut err = io::stderr().lock();
+    let _ = match input {
+        Some(input) => writeln!(err, "error: {input}: {e}"),
+        None => writeln!(err, "error: {e}"),
     };
-    println!("{out}");
-    Ok(())
+    for cause in e.chain().skip(1) {
+        let _ = writeln!(err, "  caused by: {cause}");
+    }
+}
+
+/// Whether the error comes from writing to a closed pipe (`lede … | head`), which is a
+/// normal way for a reader to stop and not an error.
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Worker threads when `--jobs` is not given: one per core.
+pub(crate) fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }

@@ -26,6 +26,14 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<
     if looks_binary(bytes) {
         return Err(Error::Binary);
     }
+    // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever a header or <meta>
+    // claims: legacy multi-byte text is almost never valid UTF-8 by accident, while pages
+    // re-saved as UTF-8 with a stale declaration are common.
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.is_ascii()
+    {
+        return Ok(Cow::Borrowed(text));
+    }
     let declared = content_type
         .and_then(charset_from_content_type)
         .or_else(|| prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]));

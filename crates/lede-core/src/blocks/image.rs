@@ -62,19 +62,6 @@ fn img_src(e: &Element) -> Option<&str> {
         .or(src)
 }
 
-/// The first `src` inside `<noscript>` text (html5ever keeps noscript content as text).
-fn noscript_src(text: &str) -> Option<&str> {
-    let at = text.find("<img")?;
-    let rest = &text[at..];
-    let src_at = rest.find(" src=")?;
-    let value = &rest[src_at + 5..];
-    let quote = value.chars().next()?;
-    let (start, end_char) = if quote == '"' || quote == '\'' { (1, quote) } else { (0, ' ') };
-    let value = &value[start..];
-    let end = value.find([end_char, '>']).unwrap_or(value.len());
-    Some(&value[..end])
-}
-
 fn dimension(e: &Element, name: &html5ever::LocalName) -> Option<u32> {
     e.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse().ok())
 }
@@ -100,8 +87,9 @@ impl Builder<'_> {
             src = std::iter::once(id)
                 .chain(dom.children(parent))
                 .filter(|&n| dom.is_tag(n, &local_name!("noscript")))
-                .flat_map(|n| dom.children(n))
-                .find_map(|t| dom.text(t).and_then(noscript_src));
+                .flat_map(|n| dom.descendants(n))
+                .filter(|&n| dom.is_tag(n, &local_name!("img")))
+                .find_map(|n| dom.element(n).and_then(img_src));
         }
         let url = resolve(self.base, src?)?;
         let e = img.and_then(|i| dom.element(i));
@@ -188,11 +176,5 @@ mod tests {
     fn srcset_picks_widest() {
         assert_eq!(best_of_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"), Some("b.jpg"));
         assert_eq!(best_of_srcset("a.jpg, b.jpg 2x"), Some("b.jpg"));
-    }
-
-    #[test]
-    fn noscript_copy_gives_src() {
-        assert_eq!(noscript_src(r#"<img class="x" src="/real.jpg" alt="">"#), Some("/real.jpg"));
-        assert_eq!(noscript_src("<img src=/a.png>"), Some("/a.png"));
     }
 }

@@ -11,10 +11,9 @@ use html5ever::{LocalName, local_name};
 use url::Url;
 
 use crate::content::Selection;
-use crate::dom::{Dom, NodeData, NodeId, is_non_content};
+use crate::dom::{Dom, NodeData, NodeId};
 use crate::model::{Block, Image, Inline};
 use crate::options::Options;
-use crate::render::inline_text;
 
 pub(crate) use image::resolve;
 use inline::Run;
@@ -26,7 +25,6 @@ pub(crate) fn build(dom: &Dom, selection: &Selection, base: Option<&Url>, option
     for &root in &selection.roots {
         builder.container(root, &mut out);
     }
-    dedupe(&mut out);
     out
 }
 
@@ -149,7 +147,7 @@ fn role(tag: &LocalName) -> Role {
 impl Builder<'_> {
     fn skipped(&self, id: NodeId) -> Option<&LocalName> {
         let e = self.dom.element(id)?;
-        if self.selection.dropped.contains(id) || is_non_content(e) {
+        if self.selection.dropped.contains(id) || self.dom.skips(e) {
             return None;
         }
         Some(e.tag())
@@ -313,20 +311,6 @@ impl Builder<'_> {
             .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
             .map(str::to_owned)
     }
-}
-
-/// Removes repeated paragraphs and headings (same text as an earlier block), which pages
-/// produce with responsive duplicates and captions shown twice.
-fn dedupe(blocks: &mut Vec<Block>) {
-    let mut seen = std::collections::HashSet::new();
-    blocks.retain(|b| {
-        let text = match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } => inline_text(content),
-            _ => return true,
-        };
-        let key: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        key.chars().count() < 20 || seen.insert(key)
-    });
 }
 
 /// Whether inline content holds any visible text.

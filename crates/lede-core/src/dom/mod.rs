@@ -88,6 +88,9 @@ impl Element {
 #[derive(Debug)]
 pub(crate) struct Dom {
     pub(crate) nodes: Vec<Node>,
+    /// Whether `<noscript>` holds the page's content (script-rendered apps that ship their
+    /// text only as a no-script fallback); otherwise it is skipped like `<script>`.
+    pub(crate) noscript_is_content: bool,
 }
 
 impl Dom {
@@ -182,6 +185,20 @@ impl Dom {
         out
     }
 
+    /// Bytes of text below `id` (as [`Dom::text_content`] would return), without building it.
+    pub(crate) fn text_len(&self, id: NodeId) -> usize {
+        let mut len = 0;
+        let mut walk = self.descendants(id);
+        while let Some(n) = walk.next() {
+            match &self.node(n).data {
+                NodeData::Text(t) => len += t.len(),
+                NodeData::Element(e) if self.skips(e) => walk.skip_subtree(n),
+                _ => {}
+            }
+        }
+        len
+    }
+
     pub(crate) fn append_text(&self, id: NodeId, out: &mut String) {
         if let Some(t) = self.text(id) {
             out.push_str(t);
@@ -191,19 +208,45 @@ impl Dom {
         while let Some(n) = walk.next() {
             match &self.node(n).data {
                 NodeData::Text(t) => out.push_str(t),
-                NodeData::Element(e) if is_non_content(e) => walk.skip_subtree(n),
+                NodeData::Element(e) if self.skips(e) => walk.skip_subtree(n),
                 _ => {}
             }
         }
     }
+
+    /// Whether the text of `e` is never page text (scripts, styles, and `<noscript>` unless
+    /// it holds the content).
+    pub(crate) fn skips(&self, e: &Element) -> bool {
+        is_non_content(e) || !self.noscript_is_content && *e.tag() == local_name!("noscript")
+    }
+
+    /// Decides [`Dom::noscript_is_content`]: true when the body's `<noscript>` elements hold
+    /// more than twice the text of everything else.
+    fn detect_noscript_content(&mut self) {
+        let Some(body) = self.body() else { return };
+        let (mut inside, mut outside) = (0usize, 0usize);
+        let mut stack: Vec<(NodeId, bool)> = vec![(body, false)];
+        while let Some((id, in_noscript)) = stack.pop() {
+            match &self.node(id).data {
+                NodeData::Text(t) => {
+                    let n = t.trim().len();
+                    if in_noscript { inside += n } else { outside += n }
+                }
+                NodeData::Element(e) if !is_non_content(e) => {
+                    let in_noscript = in_noscript || *e.tag() == local_name!("noscript");
+                    stack.extend(self.children(id).map(|c| (c, in_noscript)));
+                }
+                _ => {}
+            }
+        }
+        self.noscript_is_content = inside > 2 * outside;
+    }
 }
 
-/// Elements whose text is never page text.
+/// Elements whose text is never page text, whatever the page (see also [`Dom::skips`]).
 pub(crate) fn is_non_content(e: &Element) -> bool {
-    matches!(
-        *e.tag(),
-        local_name!("script") | local_name!("style") | local_name!("template") | local_name!("noscript")
-    ) || !e.is_html() && *e.tag() != local_name!("math")
+    matches!(*e.tag(), local_name!("script") | local_name!("style") | local_name!("template"))
+        || !e.is_html() && *e.tag() != local_name!("math")
 }
 
 /// Iterator over a node's children.

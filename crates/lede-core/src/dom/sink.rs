@@ -5,6 +5,7 @@ use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{Attribute, ParseOpts, QualName, parse_document};
 
 use super::{Dom, Element, Node, NodeData, NodeId};
@@ -24,7 +25,13 @@ pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Do
         exceeded: Cell::new(None),
     };
     sink.push(NodeData::Document);
-    let mut parser = parse_document(sink, ParseOpts::default());
+    // Scripting off, as for a reader without JavaScript: <noscript> content is parsed as
+    // markup (real <img> fallbacks, or the whole text of script-rendered apps).
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() },
+        ..ParseOpts::default()
+    };
+    let mut parser = parse_document(sink, opts);
     let mut rest = html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(CHUNK_BYTES);
@@ -40,7 +47,11 @@ pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Do
     let sink = parser.finish();
     match sink.exceeded.take() {
         Some(err) => Err(err),
-        None => Ok(Dom { nodes: sink.nodes.into_inner() }),
+        None => {
+            let mut dom = Dom { nodes: sink.nodes.into_inner(), noscript_is_content: false };
+            dom.detect_noscript_content();
+            Ok(dom)
+        }
     }
 }
 

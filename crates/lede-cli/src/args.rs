@@ -1,0 +1,180 @@
+//! The command line, declared with clap's derive API, and its mapping onto [`Options`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use lede_core::{Focus, Options};
+
+/// Exit codes, shown at the end of `--help`.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  every input was extracted
+  1  it ran, but some inputs held no article
+  2  error: bad arguments, an unreadable input, a failed fetch";
+
+/// Lede: turn news and web pages into clean, structured articles.
+#[derive(Debug, Parser)]
+#[command(name = "lede", version, about, after_help = EXIT_CODES)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Extract articles from files, folders, URLs, WARC archives or stdin.
+    #[command(after_help = EXIT_CODES)]
+    Extract(ExtractArgs),
+    /// Score the extractor on a folder of pages with known-good output (`<id>.html` + `<id>.json`).
+    Eval(EvalArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// The full article model as pretty-printed JSON.
+    Json,
+    /// One compact JSON object per line, with the input it came from.
+    Jsonl,
+    /// The body as plain text, blocks separated by a blank line.
+    Text,
+    /// The article as Markdown, with its title and metadata.
+    Markdown,
+    /// The article as clean HTML.
+    Html,
+}
+
+/// The precision/recall balance, mirroring [`Focus`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FocusArg {
+    /// The default balance, tuned for the best F1.
+    Balanced,
+    /// Drop anything doubtful: fewer stray lines, some lost content.
+    Precision,
+    /// Keep anything plausible: nothing lost, some boilerplate.
+    Recall,
+}
+
+/// Flags that map onto [`lede_core::Options`].
+#[derive(Debug, Clone, Args)]
+pub(crate) struct OptionArgs {
+    /// Trade precision (no boilerplate) against recall (no lost content).
+    #[arg(long, value_enum, default_value_t = FocusArg::Balanced)]
+    pub(crate) focus: FocusArg,
+    /// Drop images (figure blocks and the `images` list).
+    #[arg(long)]
+    pub(crate) no_images: bool,
+    /// Drop hyperlinks (their text stays).
+    #[arg(long)]
+    pub(crate) no_links: bool,
+    /// Drop tables.
+    #[arg(long)]
+    pub(crate) no_tables: bool,
+    /// Keep the comment section after the body.
+    #[arg(long)]
+    pub(crate) comments: bool,
+}
+
+impl OptionArgs {
+    /// The core options these flags select.
+    pub(crate) fn options(&self) -> Options {
+        let mut options = Options::default();
+        options.focus = match self.focus {
+            FocusArg::Balanced => Focus::Balanced,
+            FocusArg::Precision => Focus::Precision,
+            FocusArg::Recall => Focus::Recall,
+        };
+        options.images = !self.no_images;
+        options.links = !self.no_links;
+        options.tables = !self.no_tables;
+        options.comments = self.comments;
+        options
+    }
+}
+
+/// `lede extract`.
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// Files, folders (searched recursively), http(s):// URLs, WARC files (.warc, .warc.gz), or `-` for stdin (the default).
+    pub(crate) inputs: Vec<String>,
+    /// Output format [default: json for one input, jsonl for many].
+    #[arg(short, long, value_enum)]
+    pub(crate) format: Option<Format>,
+    /// Base URL of a single input (its address, for relative links and dates).
+    #[arg(long)]
+    pub(crate) url: Option<String>,
+    /// Read URLs to fetch from FILE, one per line (`-` for stdin); blank lines and `#` comments are skipped.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) urls: Option<PathBuf>,
+    /// Write one file per input into DIR (`DIR/<input stem>.<ext>`, sub-folders mirrored).
+    #[arg(short, long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+    /// Worker threads [default: number of cores].
+    #[arg(short, long, value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+    /// Print nothing on stderr but errors (no progress bar, no summary line).
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+    /// Hide the progress bar.
+    #[arg(long)]
+    pub(crate) no_progress: bool,
+    /// Extraction options.
+    #[command(flatten)]
+    pub(crate) options: OptionArgs,
+    /// Fetching options.
+    #[command(flatten)]
+    pub(crate) fetch: FetchArgs,
+}
+
+/// How URLs are fetched.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Fetching")]
+pub(crate) struct FetchArgs {
+    /// Give up on a URL after this many seconds (connect, send and read together).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub(crate) timeout: f64,
+    /// Largest response body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub(crate) max_bytes: u64,
+    /// Most redirects followed.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub(crate) max_redirects: usize,
+    /// Most requests in flight to one host.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub(crate) per_host: usize,
+    /// Least time between two requests to one host, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 0.5)]
+    pub(crate) host_delay: f64,
+    /// User-Agent header sent.
+    #[arg(long, value_name = "UA", default_value = crate::fetch::DEFAULT_USER_AGENT)]
+    pub(crate) user_agent: String,
+}
+
+/// `lede eval`.
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    /// A folder in the corpus layout: `<id>.html` pages with `<id>.json` truth.
+    pub(crate) folder: PathBuf,
+    /// Print the full report (summary, page types, every page) as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// How many of the worst pages by body F1 to list.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub(crate) worst: usize,
+    /// Show one page: its scores, metadata side by side, and a diff of truth against prediction.
+    #[arg(long, value_name = "ID")]
+    pub(crate) show: Option<String>,
+    /// Worker threads [default: number of cores]; each extraction is timed on its own.
+    #[arg(short, long, value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+    /// Extraction options.
+    #[command(flatten)]
+    pub(crate) options: OptionArgs,
+}

@@ -1,0 +1,422 @@
+//! `lede extract`: pages from files, folders, URLs, WARC files or stdin, extracted in parallel
+//! and streamed out.
+//!
+//! One producer thread expands the inputs into jobs ([`inputs`]); `--jobs` workers load,
+//! extract and render each job; the calling thread writes to stdout and keeps the counts.
+//! Both queues are bounded, so memory stays flat however many inputs there are.
+
+mod inputs;
+mod warc;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use lede_core::{Article, Input, Options};
+use serde::Serialize;
+
+use crate::args::{ExtractArgs, Format};
+use crate::fetch::Fetcher;
+use crate::{EXIT_ERROR, EXIT_NO_ARTICLE, EXIT_OK};
+use inputs::{Arg, Job};
+
+/// Everything a worker needs, shared read-only.
+struct Shared {
+    /// Core options.
+    options: Options,
+    /// Output format.
+    format: Format,
+    /// `--out` folder.
+    out_dir: Option<PathBuf>,
+    /// `--url`, for a single input.
+    url: Option<String>,
+    /// Whether the output is one document (pretty JSON without the input field).
+    single: bool,
+    /// The HTTP client, when some input is a URL.
+    fetcher: Option<Fetcher>,
+}
+
+/// How one input ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// An article was extracted.
+    Ok,
+    /// Extraction ran, but the page holds no article.
+    NoArticle,
+    /// The input could not be read, fetched or extracted.
+    Failed,
+}
+
+/// A worker's result for one input.
+struct Outcome {
+    /// How it ended.
+    status: Status,
+    /// Text for stdout (already ending in a newline).
+    stdout: Option<String>,
+    /// The input and its error, for stderr.
+    error: Option<(String, anyhow::Error)>,
+}
+
+/// Runs `lede extract` and returns the exit code.
+pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
+    let mut list: Vec<Arg> = args.inputs.iter().map(|i| Arg::parse(i)).collect();
+    if let Some(urls) = &args.urls {
+        list.push(Arg::UrlList(urls.clone()));
+    }
+    if list.is_empty() {
+        list.push(Arg::Stdin);
+    }
+    if list.iter().filter(|a| matches!(a, Arg::Stdin)).count() > 1 {
+        bail!("stdin (`-`) can be read only once");
+    }
+    let batch = list.len() > 1 || list.iter().any(Arg::is_many);
+    if batch && args.url.is_some() {
+        bail!("--url gives the address of a single input; several inputs were given");
+    }
+    let format = match (args.format, batch, &args.out) {
+        (Some(f), true, None) if f != Format::Jsonl => {
+            bail!("several inputs need --out DIR, or --format jsonl to stream them to stdout")
+        }
+        (Some(f), _, _) => f,
+        (None, true, None) => Format::Jsonl,
+        (None, _, _) => Format::Json,
+    };
+    let needs_fetcher = list.iter().any(|a| matches!(a, Arg::Url(_) | Arg::UrlList(_)));
+    let fetcher = if needs_fetcher { Some(Fetcher::new(&args.fetch)?) } else { None };
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let ctx = Shared {
+        options: args.options.options(),
+        format,
+        out_dir: args.out.clone(),
+        url: args.url.clone(),
+        single: !batch && format != Format::Jsonl,
+        fetcher,
+    };
+    let jobs = args.jobs.unwrap_or_else(crate::default_jobs).max(1);
+    let show_progress = batch && !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
+    let progress = if show_progress { spinner() } else { ProgressBar::hidden() };
+
+    let max_bytes = args.fetch.max_bytes;
+    let (job_tx, job_rx) = sync_channel::<Job>(jobs * 2);
+    let (out_tx, out_rx) = sync_channel::<Outcome>(jobs * 2);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let counts = std::thread::scope(|scope| {
+        scope.spawn(move || inputs::produce(&list, max_bytes, &mut |job| job_tx.send(job).is_ok()));
+        for _ in 0..jobs {
+            let (job_rx, out_tx, ctx) = (Arc::clone(&job_rx), out_tx.clone(), &ctx);
+            scope.spawn(move || worker(&job_rx, &out_tx, ctx));
+        }
+        drop(job_rx);
+        drop(out_tx);
+        collect(out_rx, &progress)
+    });
+    progress.finish_and_clear();
+    let counts = counts?;
+    if batch && !args.quiet {
+        eprintln!(
+            "lede: {} inputs: {} ok, {} no article, {} failed",
+            counts.ok + counts.no_article + counts.failed,
+            counts.ok,
+            counts.no_article,
+            counts.failed
+        );
+    }
+    Ok(if counts.failed > 0 {
+        EXIT_ERROR
+    } else if counts.no_article > 0 {
+        EXIT_NO_ARTICLE
+    } else {
+        EXIT_OK
+    })
+}
+
+/// A progress spinner counting inputs (their number is not known in advance: inputs stream).
+fn spinner() -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {per_sec}] {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// Outcome counts.
+#[derive(Debug, Default)]
+struct Counts {
+    /// Inputs extracted.
+    ok: usize,
+    /// Inputs without an article.
+    no_article: usize,
+    /// Inputs that failed.
+    failed: usize,
+}
+
+/// Writes outcomes to stdout and stderr as they arrive and counts them. Returns early on a
+/// stdout error (a closed pipe), which drops the queue and so stops the workers.
+fn collect(outcomes: Receiver<Outcome>, progress: &ProgressBar) -> Result<Counts> {
+    let mut counts = Counts::default();
+    let mut stdout = std::io::stdout().lock();
+    for outcome in outcomes {
+        match outcome.status {
+            Status::Ok => counts.ok += 1,
+            Status::NoArticle => counts.no_article += 1,
+            Status::Failed => counts.failed += 1,
+        }
+        if let Some(text) = &outcome.stdout {
+            stdout.write_all(text.as_bytes()).context("cannot write to stdout")?;
+        }
+        if let Some((input, error)) = &outcome.error {
+            progress.suspend(|| crate::print_error(error, Some(input)));
+        }
+        progress.inc(1);
+        if counts.failed > 0 {
+            progress.set_message(format!("{} failed", counts.failed));
+        }
+    }
+    stdout.flush().context("cannot write to stdout")?;
+    Ok(counts)
+}
+
+/// Takes jobs until the queue is empty or the output side is gone.
+fn worker(jobs: &Mutex<Receiver<Job>>, out: &SyncSender<Outcome>, ctx: &Shared) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else { return };
+        if out.send(process(job, ctx)).is_err() {
+            return;
+        }
+    }
+}
+
+/// A page ready for the core.
+struct Page {
+    /// The bytes.
+    bytes: Vec<u8>,
+    /// Its address.
+    url: Option<String>,
+    /// HTTP `Content-Type`.
+    content_type: Option<String>,
+    /// `WARC-Target-URI` and `WARC-Date` for records.
+    warc: Option<(Option<String>, Option<String>)>,
+}
+
+/// Loads, extracts and renders one job (writing it under `--out` if asked).
+fn process(job: Job, ctx: &Shared) -> Outcome {
+    let input = job.label();
+    let out_path = job.out_path();
+    let result = load(job, ctx).and_then(|page| {
+        let mut core_input = Input::new(&page.bytes);
+        if let Some(url) = page.url.as_deref() {
+            core_input = core_input.with_url(url);
+        }
+        if let Some(ct) = page.content_type.as_deref() {
+            core_input = core_input.with_content_type(ct);
+        }
+        let article = lede_core::extract(core_input, &ctx.options).context("cannot extract the article")?;
+        Ok((article, page.warc))
+    });
+    let result = result.and_then(|(article, warc)| {
+        let rendered = render(&article, &input, warc.as_ref(), ctx)?;
+        let stdout = match &ctx.out_dir {
+            Some(dir) => {
+                write_out(dir, &out_path, ctx.format, &rendered)?;
+                None
+            }
+            None => Some(rendered),
+        };
+        Ok((article.is_article, stdout))
+    });
+    match result {
+        Ok((is_article, stdout)) => {
+            let status = if is_article { Status::Ok } else { Status::NoArticle };
+            Outcome { status, stdout, error: None }
+        }
+        Err(e) => {
+            let stdout =
+                (ctx.format == Format::Jsonl && ctx.out_dir.is_none()).then(|| error_record(&input, &e));
+            Outcome { status: Status::Failed, stdout, error: Some((input, e)) }
+        }
+    }
+}
+
+/// Reads or fetches a job's bytes.
+fn load(job: Job, ctx: &Shared) -> Result<Page> {
+    let limit = ctx.options.max_input_bytes as u64;
+    let page = |bytes| Page { bytes, url: ctx.url.clone(), content_type: None, warc: None };
+    match job {
+        Job::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).context("cannot read stdin")?;
+            check_html(&bytes, None)?;
+            Ok(page(bytes))
+        }
+        Job::File { path, .. } => {
+            let file =
+                std::fs::File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+            let mut bytes =
+                warc::read_limited(file, limit).with_context(|| format!("cannot read {}", path.display()))?;
+            let mut name =
+                path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            if let Some(inner) = name.strip_suffix(".gz") {
+                bytes = warc::read_limited(flate2::read::MultiGzDecoder::new(&bytes[..]), limit)
+                    .with_context(|| format!("cannot gunzip {}", path.display()))?;
+                name = inner.to_owned();
+            }
+            check_html(&bytes, Some(&name))?;
+            Ok(page(bytes))
+        }
+        Job::Url(url) => {
+            let fetcher = ctx.fetcher.as_ref().context("internal: no HTTP client for a URL input")?;
+            let fetched = fetcher.fetch(&url).with_context(|| format!("cannot fetch {url}"))?;
+            Ok(Page {
+                bytes: fetched.body,
+                url: Some(fetched.url),
+                content_type: fetched.content_type,
+                warc: None,
+            })
+        }
+        Job::Record { target_uri, date, content_type, body, .. } => {
+            Ok(Page { bytes: body, url: target_uri.clone(), content_type, warc: Some((target_uri, date)) })
+        }
+        Job::Failed { error, .. } => Err(error),
+    }
+}
+
+/// Refuses plain text, which the core's text path will handle once it lands. A file is text
+/// by its `.txt` extension; a file of another kind, or stdin, when it does not look like markup.
+fn check_html(bytes: &[u8], name: Option<&str>) -> Result<()> {
+    let known_html = name.is_some_and(|n| [".html", ".htm", ".xhtml"].iter().any(|e| n.ends_with(e)));
+    let text = name.is_some_and(|n| n.ends_with(".txt")) || (!known_html && !looks_like_markup(bytes));
+    if text {
+        bail!("plain-text input is not supported yet (only HTML pages are)");
+    }
+    Ok(())
+}
+
+/// Whether the start of a document looks like HTML or XML.
+fn looks_like_markup(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match head.iter().position(|b| !b.is_ascii_whitespace()) {
+        None => true, // empty: let the core say there is no article
+        Some(i) if head[i] == b'<' => true,
+        Some(_) => {
+            let lower = head.to_ascii_lowercase();
+            [&b"<html"[..], b"<body", b"<p>", b"<div", b"<!doctype"]
+                .iter()
+                .any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
+        }
+    }
+}
+
+/// One JSONL line for an extracted article.
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    /// The input it came from.
+    input: &'a str,
+    /// `WARC-Target-URI`, for WARC records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warc_target_uri: Option<&'a str>,
+    /// `WARC-Date`, for WARC records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warc_date: Option<&'a str>,
+    /// The article's own fields.
+    #[serde(flatten)]
+    article: &'a Article,
+}
+
+/// One JSONL line for an input that failed.
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    /// The input.
+    input: &'a str,
+    /// The error and its causes, joined by `: `.
+    error: String,
+}
+
+/// The JSONL error line for a failed input.
+fn error_record(input: &str, e: &anyhow::Error) -> String {
+    let record = ErrorRecord { input, error: format!("{e:#}") };
+    // An object of two strings always serialises.
+    let mut line = serde_json::to_string(&record).unwrap_or_else(|_| String::from("{}"));
+    line.push('\n');
+    line
+}
+
+/// Renders an article in the chosen format, ending in a newline.
+fn render(
+    article: &Article,
+    input: &str,
+    warc: Option<&(Option<String>, Option<String>)>,
+    ctx: &Shared,
+) -> Result<String> {
+    let mut out = match ctx.format {
+        Format::Json if ctx.single || ctx.out_dir.is_some() => serde_json::to_string_pretty(article)?,
+        Format::Json | Format::Jsonl => {
+            let record = ArticleRecord {
+                input,
+                warc_target_uri: warc.and_then(|w| w.0.as_deref()),
+                warc_date: warc.and_then(|w| w.1.as_deref()),
+                article,
+            };
+            if ctx.format == Format::Json {
+                serde_json::to_string_pretty(&record)?
+            } else {
+                serde_json::to_string(&record)?
+            }
+        }
+        Format::Text => lede_core::to_text(article),
+        Format::Markdown => lede_core::to_markdown(article),
+        Format::Html => lede_core::to_html(article),
+    };
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// File extension used with `--out`.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Json => "json",
+        Format::Jsonl => "jsonl",
+        Format::Text => "txt",
+        Format::Markdown => "md",
+        Format::Html => "html",
+    }
+}
+
+/// Writes `DIR/<relative>.<ext>`, creating sub-folders.
+fn write_out(dir: &Path, relative: &Path, format: Format, text: &str) -> Result<()> {
+    let mut path = dir.join(relative).into_os_string();
+    path.push(".");
+    path.push(extension(format));
+    let path = PathBuf::from(path);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_sniffing() {
+        assert!(looks_like_markup(b"  <!doctype html><p>x"));
+        assert!(looks_like_markup(b"\xEF\xBB\xBF<html>"));
+        assert!(looks_like_markup(b"junk before <div>x</div>"));
+        assert!(!looks_like_markup(b" date 2021-12-07 Title\n\nBody text."));
+        assert!(looks_like_markup(b""));
+    }
+}

@@ -1,0 +1,36 @@
+//! `lede eval` on a tiny folder made by the test.
+
+use crate::{ARTICLE, lede, stderr, stdout, write};
+
+#[test]
+fn scores_a_folder_and_shows_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("a.html"), ARTICLE.replace(" | Daily Bugle", ""));
+    let truth = serde_json::json!({
+        "url": "https://news.test/a",
+        "title": "Rain returns",
+        "body": "After a dry month, the city woke to steady rain on Tuesday, and forecasters expect more of it.\n\nFarmers, who had warned of failing crops for weeks, welcomed the change in the weather.",
+        "with": ["welcomed the change"],
+        "without": ["Home"],
+        "page_type": "article"
+    });
+    write(&dir.path().join("a.json"), truth.to_string());
+    write(&dir.path().join("a.expected.html"), "<p>ignored</p>");
+
+    let out = lede().arg("eval").arg(dir.path()).arg("--json").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["pages"], 1);
+    assert_eq!(report["summary"]["metadata"]["title"]["correct"], 1);
+    assert_eq!(report["summary"]["snippets"]["tp"], 1);
+    assert!(report["summary"]["recall"].as_f64().unwrap() > 0.9);
+    assert!(report["by_page_type"]["article"].is_object());
+
+    let out = lede().arg("eval").arg(dir.path()).output().unwrap();
+    assert!(stdout(&out).contains("body (ScrapingHub)"), "{}", stdout(&out));
+    let out = lede().arg("eval").arg(dir.path()).args(["--show", "a"]).output().unwrap();
+    assert!(stdout(&out).contains("--- truth"), "{}", stdout(&out));
+
+    let out = lede().arg("eval").arg(dir.path().join("nope")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

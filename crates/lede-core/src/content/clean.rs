@@ -1,0 +1,349 @@
+//! Pruning inside the chosen body: share bars, asides, link lists, widget boxes and other
+//! furniture that sits among the paragraphs (Readability's `prepArticle`, read-only).
+
+use html5ever::{LocalName, local_name};
+
+use super::score::{Shape, is_block_for_div};
+use super::stats::Stats;
+use super::{Flags, NodeSet, hints};
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// Text length under which a share-bar-looking element is dropped.
+const SHARE_MAX_CHARS: u32 = 500;
+
+/// Drops furniture inside `roots`, updating `dropped` and `stats`.
+pub(crate) fn clean(
+    dom: &Dom,
+    roots: &[NodeId],
+    title: Option<&str>,
+    stats: &mut Stats,
+    shape: &Shape,
+    dropped: &mut NodeSet,
+    flags: Flags,
+) {
+    let mut ctx = Cleaner { dom, stats, shape, dropped, flags };
+    let nodes = ctx.visible_elements(roots);
+    for &id in &nodes {
+        let Some(tag) = dom.tag(id) else { continue };
+        let Some(e) = dom.element(id) else { continue };
+        let always = match *tag {
+            local_name!("footer")
+            | local_name!("aside")
+            | local_name!("link")
+            | local_name!("input")
+            | local_name!("textarea")
+            | local_name!("select")
+            | local_name!("button") => true,
+            local_name!("object") | local_name!("embed") | local_name!("iframe") => !is_video_embed(e),
+            _ => false,
+        };
+        let share = hints::looks_like_share(e) && ctx.stats.text[id.index()] < SHARE_MAX_CHARS;
+        if always || share {
+            ctx.drop(id);
+        }
+    }
+    for tag in [
+        local_name!("form"),
+        local_name!("fieldset"),
+        local_name!("table"),
+        local_name!("ul"),
+        local_name!("div"),
+    ] {
+        ctx.clean_conditionally(&nodes, &tag);
+    }
+    // Headings with a negative class weight are section furniture ("Related", "Share").
+    for &id in &nodes {
+        if matches!(dom.tag(id), Some(&local_name!("h1") | &local_name!("h2")))
+            && flags.weight_classes
+            && dom.element(id).is_some_and(|e| hints::class_weight(e) < 0.0)
+        {
+            ctx.drop(id);
+        }
+    }
+    // A lone <h2> repeating the title is the page's headline, not a subheading.
+    if let Some(title) = title {
+        let h2s: Vec<NodeId> = nodes
+            .iter()
+            .copied()
+            .filter(|&n| dom.is_tag(n, &local_name!("h2")) && !ctx.dropped.contains(n))
+            .collect();
+        if let [h2] = h2s[..] {
+            let text = dom.text_content(h2);
+            let (a, b) = (text.trim().len() as f32, title.len() as f32);
+            if a > 0.0 && (a - b).abs() / b.max(1.0) < 0.5 && super::similarity(title, &text) > 0.75 {
+                ctx.drop(h2);
+            }
+        }
+    }
+}
+
+struct Cleaner<'a> {
+    dom: &'a Dom,
+    stats: &'a mut Stats,
+    shape: &'a Shape,
+    dropped: &'a mut NodeSet,
+    flags: Flags,
+}
+
+impl Cleaner<'_> {
+    fn drop(&mut self, id: NodeId) {
+        if !self.dropped.contains(id) {
+            self.stats.remove(self.dom, id);
+            self.dropped.insert(id);
+        }
+    }
+
+    /// Elements inside `roots` (roots included), in document order, skipping dropped ones.
+    fn visible_elements(&self, roots: &[NodeId]) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for &root in roots {
+            out.push(root);
+            let mut walk = self.dom.descendants(root);
+            while let Some(id) = walk.next() {
+                let Some(e) = self.dom.element(id) else { continue };
+                if self.dropped.contains(id) || self.dom.skips(e) {
+                    walk.skip_subtree(id);
+                    continue;
+                }
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn is_dropped_or_inside(&self, id: NodeId) -> bool {
+        self.dropped.contains(id) || self.dom.ancestors(id).any(|a| self.dropped.contains(a))
+    }
+
+    /// Readability's `_cleanConditionally`, innermost elements first.
+    fn clean_conditionally(&mut self, nodes: &[NodeId], tag: &LocalName) {
+        if !self.flags.clean_conditionally {
+            return;
+        }
+        for &id in nodes.iter().rev() {
+            if !self.dom.is_tag(id, tag) || self.is_dropped_or_inside(id) {
+                continue;
+            }
+            // A text-only div was turned into a paragraph before scoring: not a div here.
+            if *tag == local_name!("div") && !self.shape.has_block[id.index()] {
+                continue;
+            }
+            if self.should_remove(id, tag) {
+                self.drop(id);
+            }
+        }
+    }
+
+    fn should_remove(&self, id: NodeId, tag: &LocalName) -> bool {
+        let dom = self.dom;
+        let Some(e) = dom.element(id) else { return false };
+        if dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("code"))) {
+            return false;
+        }
+        let counts = self.count(id);
+        if counts.data_table
+            || *tag == local_name!("table") && counts.rows > 1 && counts.cols > 1 && self.is_data_table(id)
+        {
+            return false;
+        }
+        if dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("table")) && self.is_data_table(a)) {
+            return false;
+        }
+        let text_len = self.stats.text[id.index()];
+        let is_list = matches!(*tag, local_name!("ul") | local_name!("ol"))
+            || text_len > 0 && counts.list_text as f32 / text_len as f32 > 0.9;
+        let weight = if self.flags.weight_classes { hints::class_weight(e) } else { 0.0 };
+        if weight < 0.0 {
+            return true;
+        }
+        if self.stats.commas[id.index()] >= 10 {
+            return false;
+        }
+        let text = dom.text_content(id);
+        let trimmed = text.trim();
+        if is_ad_or_loading(trimmed) {
+            return true;
+        }
+        let p = counts.p as f32;
+        let img = counts.img as f32;
+        let li = counts.li as f32 - 100.0;
+        let link_density = self.stats.link_density(id);
+        let heading_density = if text_len == 0 { 0.0 } else { counts.heading_text as f32 / text_len as f32 };
+        let in_figure = dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("figure")));
+        let content_len = text_len;
+        let remove = (!in_figure && img > 1.0 && p / img < 0.5)
+            || (!is_list && li > p)
+            || (counts.input as f32 > (p / 3.0).floor())
+            || (!is_list
+                && !in_figure
+                && heading_density < 0.9
+                && content_len < 25
+                && (counts.img == 0 || counts.img > 2)
+                && link_density > 0.0)
+            || (!is_list && weight < 25.0 && link_density > 0.2)
+            || (weight >= 25.0 && link_density > 0.5)
+            || (counts.embed == 1 && content_len < 75 || counts.embed > 1)
+            || (counts.img == 0 && !counts.textish);
+        if remove && is_list {
+            // Lists of images (every item one image) stay.
+            let simple_items = dom.element_children(id).all(|c| dom.element_children(c).count() <= 1);
+            if simple_items && counts.img == counts.li {
+                return false;
+            }
+        }
+        remove
+    }
+
+    /// Counts what `_cleanConditionally` looks at, in one walk of the subtree.
+    fn count(&self, id: NodeId) -> Counts {
+        let dom = self.dom;
+        let mut c = Counts::default();
+        let mut walk = dom.descendants(id);
+        while let Some(n) = walk.next() {
+            match &dom.node(n).data {
+                NodeData::Element(e) => {
+                    if self.dropped.contains(n) || self.dom.skips(e) {
+                        walk.skip_subtree(n);
+                        continue;
+                    }
+                    let text = self.stats.text[n.index()];
+                    match *e.tag() {
+                        local_name!("p") => c.p += 1,
+                        // Readability has turned text-only divs into paragraphs by now.
+                        local_name!("div") if !self.shape.has_block[n.index()] => c.p += 1,
+                        local_name!("img") => c.img += 1,
+                        local_name!("li") => c.li += 1,
+                        local_name!("input") => c.input += 1,
+                        local_name!("object") | local_name!("embed") | local_name!("iframe") => {
+                            if !is_video_embed(e) {
+                                c.embed += 1;
+                            }
+                        }
+                        local_name!("h1")
+                        | local_name!("h2")
+                        | local_name!("h3")
+                        | local_name!("h4")
+                        | local_name!("h5")
+                        | local_name!("h6") => c.heading_text += text,
+                        local_name!("ul") | local_name!("ol") => c.list_text += text,
+                        local_name!("tr") => {
+                            c.rows += 1;
+                            c.cols = c.cols.max(dom.element_children(n).count() as u32);
+                        }
+                        local_name!("table") if self.is_data_table(n) => c.data_table = true,
+                        _ => {}
+                    }
+                    if text > 0 && (is_block_for_div(e.tag()) || is_textish(e.tag())) {
+                        c.textish = true;
+                    }
+                }
+                NodeData::Text(t) => {
+                    // Inline text directly in a container would have been wrapped in a <p>.
+                    if !c.textish
+                        && !t.trim().is_empty()
+                        && dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|t| {
+                            matches!(*t, local_name!("div") | local_name!("section") | local_name!("article"))
+                        })
+                    {
+                        c.textish = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        c
+    }
+
+    fn is_data_table(&self, table: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(e) = dom.element(table) else { return false };
+        if e.attr(&local_name!("role")) == Some("presentation") || e.attr_str("datatable") == Some("0") {
+            return false;
+        }
+        if e.attr(&local_name!("summary")).is_some_and(|s| !s.is_empty()) {
+            return true;
+        }
+        let (mut rows, mut cols) = (0u32, 0u32);
+        let mut walk = dom.descendants(table);
+        while let Some(n) = walk.next() {
+            match dom.tag(n) {
+                Some(&local_name!("table")) => return false,
+                Some(
+                    &local_name!("caption")
+                    | &local_name!("thead")
+                    | &local_name!("tfoot")
+                    | &local_name!("colgroup")
+                    | &local_name!("col")
+                    | &local_name!("th"),
+                ) => return true,
+                Some(&local_name!("tr")) => {
+                    rows += 1;
+                    cols = cols.max(dom.element_children(n).count() as u32);
+                }
+                _ => {}
+            }
+        }
+        if rows == 1 || cols == 1 {
+            return false;
+        }
+        rows >= 10 || cols > 4 || rows * cols > 10
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    p: u32,
+    img: u32,
+    li: u32,
+    input: u32,
+    embed: u32,
+    heading_text: u32,
+    list_text: u32,
+    rows: u32,
+    cols: u32,
+    data_table: bool,
+    textish: bool,
+}
+
+fn is_textish(tag: &LocalName) -> bool {
+    matches!(*tag, local_name!("span") | local_name!("li") | local_name!("td"))
+}
+
+fn is_video_embed(e: &crate::dom::Element) -> bool {
+    const HOSTS: &[&str] = &[
+        "youtube.com",
+        "youtube-nocookie.com",
+        "player.vimeo.com",
+        "dailymotion.com",
+        "v.qq.com",
+        "archive.org/embed",
+        "upload.wikimedia.org",
+        "player.twitch.tv",
+        "bilibili.com",
+        "live.bilibili.com",
+    ];
+    e.attrs.iter().any(|a| HOSTS.iter().any(|h| a.value.contains(h)))
+}
+
+/// Text that is nothing but an ad label or a loading placeholder, in several languages.
+fn is_ad_or_loading(text: &str) -> bool {
+    let t = text.trim_end_matches(['…', '.']).trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "ad" | "ads"
+            | "advert"
+            | "advertising"
+            | "advertisement"
+            | "pub"
+            | "publicité"
+            | "werbung"
+            | "广告"
+            | "реклама"
+            | "anuncio"
+            | "loading"
+            | "正在加载"
+            | "загрузка"
+            | "chargement"
+            | "cargando"
+    )
+}

@@ -1,0 +1,210 @@
+//! What an element's markup says about it: class/id words, ARIA roles, visibility.
+//!
+//! Class and id values are matched case-insensitively against small keyword sets with one
+//! Aho-Corasick automaton each, built once, so no string is copied or lowercased per node.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use html5ever::local_name;
+
+use crate::dom::Element;
+
+fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(words)
+        .expect("a few short static keywords always build an automaton")
+}
+
+/// Markers of page furniture that is almost never the article (Readability's "unlikely
+/// candidates", widened with cookie and newsletter boxes).
+static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&[
+        "-ad-",
+        "ai2html",
+        "banner",
+        "breadcrumb",
+        "combx",
+        "comment",
+        "community",
+        "cover-wrap",
+        "disqus",
+        "extra",
+        "footer",
+        "gdpr",
+        "header",
+        "legends",
+        "menu",
+        "related",
+        "remark",
+        "replies",
+        "rss",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "social",
+        "sponsor",
+        "supplemental",
+        "ad-break",
+        "agegate",
+        "pagination",
+        "pager",
+        "popup",
+        "yom-remote",
+        "cookie",
+        "consent",
+        "newsletter",
+    ])
+});
+
+/// Words that rescue an unlikely-looking element ("main-header-content").
+static MAYBE_CANDIDATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"])
+});
+
+/// Words that raise an element's score.
+static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&[
+        "article",
+        "body",
+        "content",
+        "entry",
+        "hentry",
+        "h-entry",
+        "main",
+        "page",
+        "pagination",
+        "post",
+        "text",
+        "blog",
+        "story",
+    ])
+});
+
+/// Words that lower an element's score.
+static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&[
+        "-ad-",
+        "hidden",
+        "banner",
+        "combx",
+        "comment",
+        "com-",
+        "contact",
+        "footer",
+        "gdpr",
+        "masthead",
+        "media",
+        "meta",
+        "outbrain",
+        "promo",
+        "related",
+        "scroll",
+        "share",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "sponsor",
+        "shopping",
+        "tags",
+        "widget",
+    ])
+});
+
+/// Byline containers.
+static BYLINE: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(&["byline", "author", "dateline", "writtenby", "p-author"]));
+
+/// Share bars and social buttons.
+static SHARE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&["share", "sharedaddy"]));
+
+fn matches(ac: &AhoCorasick, e: &Element) -> bool {
+    ac.is_match(e.class()) || ac.is_match(e.id())
+}
+
+/// Whether `hid` stands as a whole word in a class or id ("hid", "foo hid").
+fn has_hid_word(e: &Element) -> bool {
+    e.class().split_whitespace().any(|w| w.eq_ignore_ascii_case("hid")) || e.id().eq_ignore_ascii_case("hid")
+}
+
+/// Readability's class weight: +25 for a positive class or id, −25 for a negative one.
+pub(crate) fn class_weight(e: &Element) -> f32 {
+    let mut weight = 0.0;
+    for value in [e.class(), e.id()] {
+        if value.is_empty() {
+            continue;
+        }
+        if NEGATIVE.is_match(value) {
+            weight -= 25.0;
+        }
+        if POSITIVE.is_match(value) {
+            weight += 25.0;
+        }
+    }
+    if has_hid_word(e) && !NEGATIVE.is_match(e.class()) {
+        weight -= 25.0;
+    }
+    weight
+}
+
+/// Whether class/id mark page furniture (and nothing rescues it).
+pub(crate) fn is_unlikely(e: &Element) -> bool {
+    let class = e.class();
+    let id = e.id();
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    matches(&UNLIKELY, e) && !matches(&MAYBE_CANDIDATE, e)
+}
+
+/// Whether the ARIA role marks navigation, asides or dialogs.
+pub(crate) fn has_unlikely_role(e: &Element) -> bool {
+    matches!(
+        e.attr(&local_name!("role")).map(str::trim),
+        Some("menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog")
+    )
+}
+
+/// Whether class/id name a byline, or the element is marked as the author.
+pub(crate) fn looks_like_byline(e: &Element) -> bool {
+    e.attr(&local_name!("rel")) == Some("author")
+        || e.attr(&local_name!("itemprop")).is_some_and(|v| v.contains("author"))
+        || matches(&BYLINE, e)
+}
+
+/// Whether class/id name a share bar (as a whole word: "share", "post_share", not "shared").
+pub(crate) fn looks_like_share(e: &Element) -> bool {
+    [e.class(), e.id()].iter().any(|v| {
+        SHARE.find_iter(*v).any(|m| {
+            let before = v[..m.start()].chars().next_back();
+            let after = v[m.end()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            boundary(before) && boundary(after)
+        })
+    })
+}
+
+/// Whether the element is hidden from readers (`hidden`, `aria-hidden`, inline
+/// `display:none` / `visibility:hidden`).
+pub(crate) fn is_hidden(e: &Element) -> bool {
+    if e.attr(&local_name!("hidden")).is_some() {
+        // React streaming SSR renders late content into `<div hidden id="S:0">` and moves it
+        // into place with script: it is visible to every reader of the page.
+        return !is_react_streamed(e.id());
+    }
+    if e.attr_str("aria-hidden") == Some("true") && !e.class().contains("fallback-image") {
+        return true;
+    }
+    e.attr(&local_name!("style")).is_some_and(|style| {
+        let compact: String =
+            style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
+}
+
+/// Whether an id names a React streaming-SSR segment (`S:0`, `S:1f`).
+fn is_react_streamed(id: &str) -> bool {
+    id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,57 @@
+//! The first pass over the page: hidden elements, the byline, headings repeating the title,
+//! and (in strict attempts) elements whose markup marks them as page furniture.
+
+use html5ever::local_name;
+
+use super::{Flags, NodeSet, hints, similarity};
+use crate::dom::{Dom, NodeId};
+use crate::metadata::Metadata;
+
+/// Longest text a byline element may hold.
+const BYLINE_MAX_CHARS: usize = 100;
+
+/// Returns the set of nodes to leave out before scoring.
+pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> NodeSet {
+    let mut dropped = NodeSet::new(dom);
+    for &n in &meta.byline_nodes {
+        dropped.insert(n);
+    }
+    let mut byline_found = !meta.byline_nodes.is_empty();
+    // Markup that hides or demotes most of the page is a loading wrapper or a bad class
+    // name, not furniture: a reader sees that text.
+    let wrapper_len = dom.text_len(body) * 4 / 5;
+    let holds_page = |id: NodeId| dom.text_len(id) > wrapper_len;
+    let mut walk = dom.descendants(body);
+    while let Some(id) = walk.next() {
+        let Some(e) = dom.element(id) else { continue };
+        if dropped.contains(id) || dom.skips(e) {
+            walk.skip_subtree(id);
+            continue;
+        }
+        let tag = e.tag();
+        let drop = hints::is_hidden(e) && !holds_page(id)
+            || e.attr(&local_name!("role")) == Some("dialog") && e.attr_str("aria-modal") == Some("true")
+            || !byline_found && hints::looks_like_byline(e) && {
+                let text = dom.text_content(id);
+                let len = text.trim().chars().count();
+                byline_found = len > 0 && len < BYLINE_MAX_CHARS;
+                byline_found
+            }
+            || matches!(*tag, local_name!("h1") | local_name!("h2"))
+                && meta.title.as_deref().is_some_and(|t| similarity(t, &dom.text_content(id)) > 0.75)
+            || flags.strip_unlikely
+                && *tag != local_name!("body")
+                && *tag != local_name!("a")
+                && (hints::has_unlikely_role(e) || hints::is_unlikely(e) && !inside_table_or_code(dom, id))
+                && !holds_page(id);
+        if drop {
+            dropped.insert(id);
+            walk.skip_subtree(id);
+        }
+    }
+    dropped
+}
+
+fn inside_table_or_code(dom: &Dom, id: NodeId) -> bool {
+    dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("table")) || dom.is_tag(a, &local_name!("code")))
+}

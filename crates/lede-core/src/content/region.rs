@@ -1,0 +1,56 @@
+//! The page's main region (`<main>`, `role=main`) with its furniture removed: the body of
+//! pages that are not one run of paragraphs (listings, product pages, forums, docs).
+
+use html5ever::local_name;
+
+use super::stats::Stats;
+use super::{NodeSet, hints};
+use crate::dom::{Dom, NodeId};
+
+/// The largest `<main>` or `role=main` element outside dropped subtrees, if any.
+pub(crate) fn find(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) -> Option<NodeId> {
+    let mut best: Option<NodeId> = None;
+    let mut walk = dom.descendants(body);
+    while let Some(id) = walk.next() {
+        let Some(e) = dom.element(id) else { continue };
+        if dropped.contains(id) || dom.skips(e) {
+            walk.skip_subtree(id);
+            continue;
+        }
+        let is_main = *e.tag() == local_name!("main") || e.attr(&local_name!("role")) == Some("main");
+        if is_main && best.is_none_or(|b| stats.text[id.index()] > stats.text[b.index()]) {
+            best = Some(id);
+        }
+    }
+    best.filter(|&b| stats.text[b.index()] > 0)
+}
+
+/// Drops navigation, page headers and footers, asides, forms and dialogs inside `region`.
+pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) {
+    let mut walk = dom.descendants(region);
+    while let Some(id) = walk.next() {
+        let Some(e) = dom.element(id) else { continue };
+        if dropped.contains(id) || dom.skips(e) {
+            walk.skip_subtree(id);
+            continue;
+        }
+        let furniture = match *e.tag() {
+            local_name!("nav")
+            | local_name!("aside")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("dialog")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("input")
+            | local_name!("textarea")
+            | local_name!("iframe") => true,
+            _ => hints::has_unlikely_role(e) || hints::looks_like_share(e) && stats.text[id.index()] < 500,
+        };
+        if furniture {
+            stats.remove(dom, id);
+            dropped.insert(id);
+            walk.skip_subtree(id);
+        }
+    }
+}
