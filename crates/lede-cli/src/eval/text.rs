@@ -110,8 +110,10 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Re
             continue;
         }
         let text = std::fs::read_to_string(txt).with_context(|| format!("cannot read {}", txt.display()))?;
-        let label: Label = serde_json::from_slice(&std::fs::read(json).with_context(|| format!("cannot read {}", json.display()))?)
-            .with_context(|| format!("cannot parse {}", json.display()))?;
+        let label: Label = serde_json::from_slice(
+            &std::fs::read(json).with_context(|| format!("cannot read {}", json.display()))?,
+        )
+        .with_context(|| format!("cannot parse {}", json.display()))?;
         let start = Instant::now();
         let article = lede_core::extract_text(&text, options)?;
         let seconds = start.elapsed().as_secs_f64();

@@ -445,6 +445,43 @@ const NOT_NAMES: &[&str] = &[
     "Les",
 ];
 
+/// Lower-case words after a cue that are not a title before a name.
+const NOT_TITLES: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "that",
+    "after",
+    "before",
+    "during",
+    "of",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "and",
+    "or",
+    "but",
+    "as",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "am",
+    "im",
+    "vor",
+    "nach",
+    "le",
+    "la",
+    "en",
+    "el",
+];
+
 const CONNECTORS: &[&str] =
     &["of", "de", "van", "von", "der", "al", "bin", "da", "di", "du", "del", "la", "le", "and", "for"];
 
@@ -470,7 +507,7 @@ fn mention_starting_at<'d>(doc: &'d Doc<'_>, first: usize) -> Option<&'d Mention
 fn speaker_before(doc: &Doc<'_>, cue: usize) -> Option<Found> {
     let mut j = cue.checked_sub(1)?;
     if !adjacent(doc, j, cue) {
-        return None;
+        return relative_clause_subject(doc, j, cue);
     }
     while AUXILIARIES.contains(&doc.tokens[j].text(doc.text)) {
         let k = j.checked_sub(1)?;
@@ -515,6 +552,41 @@ fn speaker_before(doc: &Doc<'_>, cue: usize) -> Option<Found> {
     None
 }
 
+/// "Ruth Adeyemi, who proposed the scheme, said": the name before ", who … ," when a comma
+/// stands right before the verb.
+fn relative_clause_subject(doc: &Doc<'_>, last: usize, cue: usize) -> Option<Found> {
+    let gap = doc.text.get(doc.tokens[last].end..doc.tokens[cue].start)?;
+    if gap.trim() != "," {
+        return None;
+    }
+    let floor = last.saturating_sub(15);
+    let who = (floor..=last)
+        .rev()
+        .find(|&k| matches!(doc.tokens[k].text(doc.text), "who" | "der" | "die" | "qui" | "quien" | "que"))?;
+    let name_end = who.checked_sub(1)?;
+    let comma = doc.text.get(doc.tokens[name_end].end..doc.tokens[who].start)?;
+    if comma.trim() != "," {
+        return None;
+    }
+    let word = doc.tokens[name_end].text(doc.text);
+    if !is_capitalised(word) || NOT_NAMES.contains(&word) {
+        return None;
+    }
+    let mut first = name_end;
+    while let Some(k) = first.checked_sub(1) {
+        let w = doc.tokens[k].text(doc.text);
+        if !is_capitalised(w)
+            || NOT_NAMES.contains(&w)
+            || DETERMINERS.contains(&w)
+            || !adjacent(doc, k, first)
+        {
+            break;
+        }
+        first = k;
+    }
+    Some(Found::Name(span_text(doc, first, name_end)))
+}
+
 /// The speaker right after an inverted verb or a preposition: "said Biden", "per the Post".
 fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
     if !adjacent(doc, at.checked_sub(1)?, at) {
@@ -523,9 +595,28 @@ fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
     if let Some(m) = mention_starting_at(doc, at) {
         return Some(Found::Name(m.name.to_owned()));
     }
-    let word = doc.tokens.get(at)?.text(doc.text);
+    let orig = at;
+    let mut at = at;
+    let mut word = doc.tokens.get(at)?.text(doc.text);
     if PRONOUNS.contains(&word) {
         return Some(Found::Pronoun);
+    }
+    // A lower-case title before a name: "said councillor Graham Pike".
+    for _ in 0..2 {
+        let next = doc.tokens.get(at + 1).map(|t| t.text(doc.text));
+        if !is_capitalised(word)
+            && !DETERMINERS.contains(&word)
+            && !NOT_TITLES.contains(&word)
+            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_alphabetic))
+            && adjacent(doc, at, at + 1)
+        {
+            at += 1;
+            word = doc.tokens[at].text(doc.text);
+        }
+    }
+    if !is_capitalised(word) {
+        at = orig;
+        word = doc.tokens[at].text(doc.text);
     }
     if is_capitalised(word) && !NOT_NAMES.contains(&word) {
         let mut last = at;

@@ -40,7 +40,9 @@ pub fn extract_text(text: &str, options: &Options) -> Result<Article> {
     }
     let items = read_items(&raw);
     let units = group(&items, &raw);
-    assemble(&mut article, &units);
+    // A prose first unit that is the header line's rest is the lede, not a dek.
+    let from_line_one = article.published.is_some() && matches!(items.first(), Some(Item::Line(Line::Text)));
+    assemble(&mut article, &units, from_line_one);
     article.images.retain(|i| i.caption.is_some() || i.credit.is_some());
     article.is_article = !article.body.is_empty();
     article.confidence = if article.is_article { 0.9 } else { 0.0 };
@@ -63,37 +65,63 @@ enum Item {
 /// Classifies every line, pairing captions with the credited copy that follows them.
 fn read_items(raw: &[&str]) -> Vec<Item> {
     let mut items: Vec<Item> = raw.iter().map(|l| Item::Line(lines::classify(l.trim()))).collect();
+    join_wrapped_credits(raw, &mut items);
     for i in 0..raw.len() {
         if !matches!(items[i], Item::Line(Line::Text)) {
             continue;
         }
         let line = raw[i].trim();
-        let Some(j) = (i + 1..raw.len()).find(|&j| !raw[j].trim().is_empty()) else { continue };
-        let next = raw[j].trim();
-        if j > i + 2 || !next.starts_with(line) {
-            continue;
-        }
-        let credit = next[line.len()..].trim();
         let words = line.split_whitespace().count();
+        // The next two non-blank lines that repeat this one, alone or with a credit.
+        let repeats: Vec<usize> = (i + 1..raw.len().min(i + 5))
+            .filter(|&j| !raw[j].trim().is_empty())
+            .take(2)
+            .take_while(|&j| raw[j].trim().starts_with(line))
+            .collect();
+        let Some(&last) = repeats.last() else { continue };
+        let next = raw[last].trim();
+        let credit = next[line.len()..].trim();
         if credit.is_empty() {
             if headline_like(line) || words >= 25 {
-                items[j] = Item::Repeat;
+                repeats.iter().for_each(|&j| items[j] = Item::Repeat);
             } else {
                 items[i] = Item::Caption { caption: line.to_owned(), credit: None };
-                items[j] = Item::Repeat;
+                repeats.iter().for_each(|&j| items[j] = Item::Repeat);
             }
         } else if next[line.len()..].starts_with(char::is_whitespace)
             && credit.split_whitespace().count() <= 14
             && !credit.ends_with(['.', '?', '!'])
         {
             items[i] = Item::Caption { caption: line.to_owned(), credit: Some(credit.to_owned()) };
-            items[j] = Item::Repeat;
+            repeats.iter().for_each(|&j| items[j] = Item::Repeat);
         } else if words >= 6 {
             // The lede on line 1, repeated as the start of the first paragraph.
             items[i] = Item::Repeat;
         }
     }
     items
+}
+
+/// Wire credits wrapped over several lines ("(Reporting by A; Editing by B and C\nD)").
+fn join_wrapped_credits(raw: &[&str], items: &mut [Item]) {
+    for i in 0..raw.len() {
+        let line = raw[i].trim();
+        if !matches!(items[i], Item::Line(Line::Credits(_))) || !line.starts_with('(') || line.contains(')') {
+            continue;
+        }
+        let mut joined = line.to_owned();
+        for (j, next) in raw.iter().enumerate().take(i + 4).skip(i + 1) {
+            joined.push(' ');
+            joined.push_str(next.trim());
+            if next.contains(')') {
+                if let Line::Credits(authors) = lines::classify(&joined) {
+                    items[i] = Item::Line(Line::Credits(authors));
+                    (i + 1..=j).for_each(|k| items[k] = Item::Repeat);
+                }
+                break;
+            }
+        }
+    }
 }
 
 /// A paragraph of text, or any other line.
@@ -165,7 +193,7 @@ fn headline_like(s: &str) -> bool {
     (2..=30).contains(&words)
         && s.len() <= 300
         && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
-        && !s.ends_with(['.', ',', ';', ':'])
+        && !s.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', ',', ';', ':'])
         && s.chars().any(char::is_lowercase)
         && !s.starts_with(['•', '*', '-', '–'])
 }
@@ -185,13 +213,13 @@ fn is_header_meta(unit: &Unit) -> bool {
 
 /// Where the body starts: the first prose paragraph not followed closely by a byline or
 /// reading time (which would make it a dek).
-fn body_start(units: &[Unit]) -> usize {
+fn body_start(units: &[Unit], from_line_one: bool) -> usize {
     let prose = |u: &Unit| matches!(u, Unit::Text { text, lines } if is_prose(text, *lines));
     for (k, unit) in units.iter().enumerate() {
         if !prose(unit) {
             continue;
         }
-        let dek = k < 6 && units[k + 1..].iter().take(3).any(is_header_meta);
+        let dek = k < 6 && !(k == 0 && from_line_one) && units[k + 1..].iter().take(3).any(is_header_meta);
         if !dek {
             return k;
         }
@@ -203,8 +231,8 @@ fn body_start(units: &[Unit]) -> usize {
 }
 
 /// Fills the article from the units.
-fn assemble(article: &mut Article, units: &[Unit]) {
-    let start = body_start(units);
+fn assemble(article: &mut Article, units: &[Unit], from_line_one: bool) {
+    let start = body_start(units, from_line_one);
     let mut dek: Vec<&str> = Vec::new();
     for unit in &units[..start] {
         match unit {
