@@ -573,6 +573,7 @@ pub(crate) fn is_junk(line: &str) -> bool {
     }
     const PREFIXES: &[&str] = &[
         "read more:",
+        "our standards:",
         "read more at",
         "also read:",
         "read also:",

@@ -79,3 +79,143 @@ fn example_00_yields_exactly_its_label() {
         assert_eq!(&a.text[q.start..q.end], q.text);
     }
 }
+
+/// Every labelled copy in the fixtures folder: the fields the eval scores, exactly.
+#[test]
+fn labelled_copies_yield_their_labels() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");
+    let mut ids: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".txt").map(str::to_owned))
+        .collect();
+    ids.sort();
+    assert!(ids.len() >= 8);
+    for id in ids {
+        let (text, label) = fixture(&id);
+        let a = extract_text(&text, &Options::default()).unwrap();
+        assert_eq!(a.published.map(|d| d.to_string()), opt_str(&label["date"]), "{id} date");
+        assert_eq!(
+            a.title.as_deref().map(squash),
+            opt_str(&label["title"]).map(|t| squash(&t)),
+            "{id} title"
+        );
+        let mut names: Vec<String> = a.authors.iter().map(|x| squash(&x.name)).collect();
+        let mut want: Vec<String> = label["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| squash(x["name"].as_str().unwrap()))
+            .collect();
+        names.sort();
+        want.sort();
+        assert_eq!(names, want, "{id} authors");
+        assert_eq!(a.dateline.as_ref().map(|d| d.text.clone()), opt_str(&label["dateline"]), "{id} dateline");
+        let first = squash(label["body_first_sentence"].as_str().unwrap());
+        assert!(
+            body_after_dateline(&a).starts_with(&first),
+            "{id} body starts {:?}",
+            &a.text[..80.min(a.text.len())]
+        );
+        for q in label["quotes"].as_array().unwrap() {
+            let text = squash(q["text"].as_str().unwrap());
+            assert!(a.quotes.iter().any(|p| squash(&p.text) == text), "{id} misses quote {text:?}");
+        }
+        for junk in label["junk_lines"].as_array().unwrap() {
+            let junk = junk.as_str().unwrap();
+            assert!(!a.text.contains(junk), "{id} keeps junk {junk:?}");
+        }
+    }
+}
+
+mod round_trip {
+    use lede_core::{Article, Author, Block, DateTime, Image, Inline, Options, extract_text, to_pasted_text};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "river", "city", "council", "plan", "green", "budget", "school", "road", "water", "market", "summer",
+        "people", "local", "new", "report", "vote", "house", "team", "game", "price", "bridge", "harbour",
+    ];
+    const NAMES: &[&str] = &["Ann", "Lee", "Omar", "Diaz", "Keiko", "Sato", "Jon", "Berg", "Ruth", "Okafor"];
+    const ROLES: &[&str] = &["Staff Writer", "Senior Correspondent", "Business Editor"];
+
+    fn capitalise(s: &str) -> String {
+        let mut c = s.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+
+    fn words(min: usize, max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), min..max).prop_map(|w| capitalise(&w.join(" ")))
+    }
+
+    fn author() -> impl Strategy<Value = Author> {
+        (
+            prop::sample::select(NAMES),
+            prop::sample::select(NAMES),
+            prop::option::of(prop::sample::select(ROLES)),
+        )
+            .prop_map(|(a, b, role)| Author {
+                name: format!("{a} {b}"),
+                role: role.map(str::to_owned),
+                url: None,
+            })
+    }
+
+    fn image() -> impl Strategy<Value = Image> {
+        (words(3, 8), prop::sample::select(NAMES)).prop_map(|(caption, who)| Image {
+            caption: Some(format!("{caption}.")),
+            credit: Some(format!("{who} Photo/Getty Images")),
+            ..Image::default()
+        })
+    }
+
+    fn article() -> impl Strategy<Value = Article> {
+        (
+            words(3, 10),
+            (2000i16..2030, 1i8..=12, 1i8..=28),
+            prop::collection::vec(author(), 0..3),
+            prop::collection::vec(image(), 0..3),
+            prop::collection::vec(words(8, 30).prop_map(|p| format!("{p}.")), 1..6),
+        )
+            .prop_filter("distinct captions and authors", |(_, _, authors, images, _)| {
+                let mut c: Vec<_> = images.iter().map(|i| i.caption.clone()).collect();
+                c.sort();
+                c.dedup();
+                let mut n: Vec<_> = authors.iter().map(|a| a.name.clone()).collect();
+                n.sort();
+                n.dedup();
+                c.len() == images.len() && n.len() == authors.len()
+            })
+            .prop_map(|(title, (y, m, d), authors, images, paragraphs)| Article {
+                title: Some(title),
+                published: DateTime::parse_iso(&format!("{y:04}-{m:02}-{d:02}")),
+                authors,
+                images,
+                body: paragraphs
+                    .into_iter()
+                    .map(|text| Block::Paragraph { content: vec![Inline::Text { text }] })
+                    .collect(),
+                ..Article::default()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn rendering_parses_back(article in article()) {
+            let pasted = to_pasted_text(&article);
+            let back = extract_text(&pasted, &Options::default()).unwrap();
+            prop_assert_eq!(&back.title, &article.title, "{}", pasted);
+            prop_assert_eq!(&back.authors, &article.authors, "{}", pasted);
+            prop_assert_eq!(back.published, article.published);
+            let captions = |a: &Article| a.images.iter().map(|i| (i.caption.clone(), i.credit.clone())).collect::<Vec<_>>();
+            prop_assert_eq!(captions(&back), captions(&article), "{}", pasted);
+            prop_assert_eq!(&back.body, &article.body, "{}", pasted);
+        }
+
+        #[test]
+        fn any_text_extracts_without_panicking(text in "\\PC{0,400}") {
+            let _ = extract_text(&text, &Options::default());
+        }
+    }
+}
