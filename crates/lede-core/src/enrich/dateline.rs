@@ -35,8 +35,35 @@ const MONTHS: &[&str] = &[
 
 /// Words that end in a colon at a paragraph start without being a place.
 const NOT_PLACES: &[&str] = &[
-    "Photo", "Note", "Update", "Watch", "Read", "Video", "Listen", "Editor", "Source", "Sources", "Q", "A",
-    "Related", "Also", "Warning",
+    "Photo",
+    "Note",
+    "Update",
+    "Watch",
+    "Read",
+    "Video",
+    "Listen",
+    "Editor",
+    "Source",
+    "Sources",
+    "Q",
+    "A",
+    "Related",
+    "Also",
+    "Warning",
+    "Breaking",
+    "Exclusive",
+    "Live",
+    "Analysis",
+    "Opinion",
+    "Comment",
+    "Review",
+    "Explainer",
+    "Summary",
+    "Quote",
+    "Caption",
+    "Credit",
+    "Update",
+    "Updated",
 ];
 
 /// The dateline opening `paragraph`, and the byte length of it with its separator.
@@ -62,7 +89,7 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
     let colon_place = sep.trim() == ":"
         && prefix.split_whitespace().count() <= 3
         && prefix.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !NOT_PLACES.contains(&first_word)
+        && !NOT_PLACES.iter().any(|w| w.eq_ignore_ascii_case(first_word))
         && !prefix.contains(['.', ',', '"', '“']);
     let dash_place = sep.trim() != ":" && prefix.split_whitespace().count() <= 3 && caps_place;
     let accepted = starts_with_month || has_agency || has_date || dash_place || colon_place;
@@ -184,6 +211,7 @@ mod tests {
         assert_eq!(dl("President Biden is meeting Putin - reports say."), None);
         assert_eq!(dl("The plan is simple: build more."), None);
         assert_eq!(dl("Photo: Getty Images"), None);
+        assert_eq!(dl("BREAKING: Storm hits"), None);
         assert_eq!(dl(""), None);
         assert_eq!(dl("—"), None);
     }

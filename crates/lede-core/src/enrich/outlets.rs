@@ -63,8 +63,8 @@ pub(crate) struct Mention {
     /// First token of the mention and one past its last.
     pub(crate) first_token: usize,
     pub(crate) end_token: usize,
-    /// The outlet's canonical name.
-    pub(crate) name: &'static str,
+    /// The outlet's canonical name (as written, for an outlet not in the table).
+    pub(crate) name: String,
 }
 
 /// Every outlet mention in `text`, in order.
@@ -85,10 +85,13 @@ pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 end: tokens[end_token - 1].start + strip_possessive(tokens[end_token - 1].text(text)).len(),
                 first_token,
                 end_token,
-                name: table.names[form].as_str(),
+                name: table.names[form].clone(),
             });
             named.push(form);
             i = end_token;
+        } else if let Some(m) = unlisted_at(text, tokens, i) {
+            i = m.end_token;
+            found.push(m);
         } else {
             i += 1;
         }
@@ -129,15 +132,88 @@ fn gap_is_space(text: &str, a: Token, b: Token) -> bool {
         .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '&') && !g.contains('\n'))
 }
 
+/// Last words of outlet names the table does not hold ("the Albuquerque Journal").
+const MASTHEAD_WORDS: &[&str] = &[
+    "Journal",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "News",
+    "Observer",
+    "Telegraph",
+    "Express",
+    "Star",
+    "Mirror",
+    "Record",
+    "Inquirer",
+    "Dispatch",
+    "Examiner",
+    "Bulletin",
+    "Courier",
+    "Register",
+    "Sentinel",
+    "Monitor",
+    "Reporter",
+    "Magazine",
+    "Daily",
+    "Weekly",
+    "Zeitung",
+    "Tagblatt",
+    "Rundschau",
+    "Kurier",
+    "Nachrichten",
+    "Allgemeine",
+    "Diario",
+    "Gazzetta",
+    "Corriere",
+    "Radio",
+    "Television",
+    "TV",
+    "Broadcasting",
+    "Agency",
+];
+
+/// A run of two or more capitalised words ending in a masthead word, at token `i`.
+fn unlisted_at(text: &str, tokens: &[Token], i: usize) -> Option<Mention> {
+    let first = tokens.get(i)?.text(text);
+    let has_the = first == "the" || first == "The";
+    let start = if has_the { i + 1 } else { i };
+    let mut end = start;
+    while let Some(t) = tokens.get(end) {
+        let w = t.text(text);
+        let joined = end == start || gap_is_space(text, tokens[end - 1], *t);
+        if !joined || !w.chars().next().is_some_and(char::is_uppercase) || end - start >= 5 {
+            break;
+        }
+        end += 1;
+        if MASTHEAD_WORDS.contains(&strip_possessive(w)) && end - start >= 2 {
+            let last = tokens[end - 1];
+            let name_start = tokens[start].start;
+            let name_end = last.start + strip_possessive(last.text(text)).len();
+            return Some(Mention {
+                start: tokens[i].start,
+                end: name_end,
+                first_token: i,
+                end_token: end,
+                name: text.get(name_start..name_end)?.to_owned(),
+            });
+        }
+    }
+    None
+}
+
 /// The outlets that `text` cites as a source, in order of first citation.
 pub(crate) fn cited(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<CitedOutlet> {
     let mut out: Vec<CitedOutlet> = Vec::new();
     for m in mentions.iter().filter(|m| is_cited(text, tokens, m)) {
-        let form = text.get(m.start..m.end).unwrap_or(m.name).to_owned();
+        let form = text.get(m.start..m.end).unwrap_or(&m.name).to_owned();
         match out.iter_mut().find(|o| o.name == m.name) {
             Some(o) if !o.mentions.contains(&form) => o.mentions.push(form),
             Some(_) => {}
-            None => out.push(CitedOutlet { name: m.name.to_owned(), mentions: vec![form] }),
+            None => out.push(CitedOutlet { name: m.name.clone(), mentions: vec![form] }),
         }
     }
     out
@@ -213,6 +289,12 @@ mod tests {
         );
         assert_eq!(cite("\"I am ready,\" he told Goal."), ["Goal"]);
         assert_eq!(cite("Laut Spiegel ist es so. Selon Le Monde, oui."), ["Der Spiegel", "Le Monde"]);
+    }
+
+    #[test]
+    fn finds_outlets_missing_from_the_table() {
+        assert_eq!(cite("The governor resigned, the Albuquerque Journal reported."), ["Albuquerque Journal"]);
+        assert!(cite("Breaking News Today is a show.").is_empty());
     }
 
     #[test]

@@ -375,7 +375,10 @@ fn speaker_for(doc: &Doc<'_>, cue: Cue, last_named: Option<&Attribution>) -> Opt
     let (speaker, named) = match found {
         Found::Name(s) => (s, true),
         Found::Phrase(s) => (s, false),
-        Found::Pronoun => (last_named?.speaker.clone(), false),
+        Found::Pronoun => match last_named {
+            Some(a) => (a.speaker.clone(), false),
+            None => (nearest_name_before(doc, cue.first)?, false),
+        },
     };
     Some(Attribution { speaker, cue: cue_text, named })
 }
@@ -521,7 +524,7 @@ fn speaker_before(doc: &Doc<'_>, cue: usize) -> Option<Found> {
         return Some(Found::Pronoun);
     }
     if let Some(m) = mention_ending_at(doc, j) {
-        return Some(Found::Name(m.name.to_owned()));
+        return Some(Found::Name(m.name.clone()));
     }
     if is_capitalised(word) && !NOT_NAMES.contains(&word) {
         let mut first = j;
@@ -593,7 +596,7 @@ fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
         return None;
     }
     if let Some(m) = mention_starting_at(doc, at) {
-        return Some(Found::Name(m.name.to_owned()));
+        return Some(Found::Name(m.name.clone()));
     }
     let orig = at;
     let mut at = at;
@@ -650,6 +653,36 @@ fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
     None
 }
 
+/// The nearest full name (two or more capitalised words, not an outlet) before token `k`.
+fn nearest_name_before(doc: &Doc<'_>, k: usize) -> Option<String> {
+    let floor = k.saturating_sub(300);
+    let mut last = k;
+    while last > floor {
+        last -= 1;
+        let word = doc.tokens[last].text(doc.text);
+        if !is_capitalised(word) || NOT_NAMES.contains(&word) || mention_ending_at(doc, last).is_some() {
+            continue;
+        }
+        let mut first = last;
+        while first > floor {
+            let w = doc.tokens[first - 1].text(doc.text);
+            if !is_capitalised(w)
+                || NOT_NAMES.contains(&w)
+                || DETERMINERS.contains(&w)
+                || !adjacent(doc, first - 1, first)
+            {
+                break;
+            }
+            first -= 1;
+        }
+        if first < last {
+            return Some(span_text(doc, first, last));
+        }
+        last = first;
+    }
+    None
+}
+
 /// The text from token `a` to token `b` inclusive, a trailing possessive dropped.
 fn span_text(doc: &Doc<'_>, a: usize, b: usize) -> String {
     let start = doc.tokens[a].start;
@@ -699,6 +732,14 @@ mod tests {
         assert_eq!(
             quotes(&["Maria Lopez said the vote was “a disgrace.” “We will appeal,” she added."]),
             [q("a disgrace", Some("Maria Lopez")), q("We will appeal", Some("Maria Lopez"))]
+        );
+    }
+
+    #[test]
+    fn pronoun_without_earlier_speaker_takes_the_nearest_full_name() {
+        assert_eq!(
+            quotes(&["Fire Chief Dolores Baca met residents. “Leave now,” she said."]),
+            [q("Leave now", Some("Fire Chief Dolores Baca"))]
         );
     }
 

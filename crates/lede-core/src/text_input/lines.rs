@@ -8,8 +8,9 @@ use crate::model::Author;
 pub(crate) enum Line {
     /// An empty line.
     Blank,
-    /// A stated reading time ("·1 min read", "2 MIN READ").
-    ReadingTime(u32),
+    /// A stated reading time ("·1 min read", "2 MIN READ"), with any byline sharing its
+    /// line ("Brigid Kennedy · 1 min read").
+    ReadingTime(u32, Vec<Author>),
     /// A byline, possibly with a role ("Brigid Kennedy, Staff Writer", "By AFP").
     Byline(Vec<Author>),
     /// Wire credits at the foot of a story ("(Reporting by …; Editing by …)").
@@ -30,7 +31,15 @@ pub(crate) fn classify(line: &str) -> Line {
         return Line::Blank;
     }
     if let Some(minutes) = reading_time(line) {
-        return Line::ReadingTime(minutes);
+        let authors = line
+            .split(['·', '|', '•'])
+            .map(str::trim)
+            .filter(|part| reading_time(part).is_none())
+            .find_map(|part| {
+                byline(part).or_else(|| looks_like_name(part, 4).then(|| vec![Author::new(part)]))
+            })
+            .unwrap_or_default();
+        return Line::ReadingTime(minutes, authors);
     }
     if let Some(authors) = credits(line) {
         return Line::Credits(authors);
@@ -98,8 +107,16 @@ fn credits(line: &str) -> Option<Vec<Author>> {
         let part = part.trim();
         let Some(by) = part.find(" by ") else { continue };
         let role = part[..by].trim();
+        // "Written by" names an author without a role; "Reporting by" is a role.
+        let role =
+            (!matches!(role.to_lowercase().as_str(), "written" | "reported" | "by")).then(|| role.to_owned());
         for name in split_names(&part[by + 4..]) {
-            authors.push(Author { name: name.to_owned(), role: Some(role.to_owned()), url: None });
+            // "Reporting by Emma Farge in Geneva": the place is not part of the name.
+            let name = match name.split_once(" in ") {
+                Some((n, place)) if place.starts_with(char::is_uppercase) => n.trim(),
+                _ => name,
+            };
+            authors.push(Author { name: name.to_owned(), role: role.clone(), url: None });
         }
     }
     (!authors.is_empty()).then_some(authors)
@@ -670,10 +687,14 @@ mod tests {
 
     #[test]
     fn reading_times() {
-        assert_eq!(classify("·1 min read"), Line::ReadingTime(1));
-        assert_eq!(classify("2 MIN READ"), Line::ReadingTime(2));
-        assert_eq!(classify("1 Min Read"), Line::ReadingTime(1));
-        assert_eq!(classify("Lesezeit: 3 Minuten"), Line::ReadingTime(3));
+        assert_eq!(classify("·1 min read"), Line::ReadingTime(1, vec![]));
+        assert_eq!(classify("2 MIN READ"), Line::ReadingTime(2, vec![]));
+        assert_eq!(classify("1 Min Read"), Line::ReadingTime(1, vec![]));
+        assert_eq!(classify("Lesezeit: 3 Minuten"), Line::ReadingTime(3, vec![]));
+        assert_eq!(
+            classify("Brigid Kennedy · 1 min read"),
+            Line::ReadingTime(1, vec![Author::new("Brigid Kennedy")])
+        );
         assert_eq!(reading_time("He spent a 5 min reading of it all and more and more"), None);
     }
 
@@ -681,6 +702,10 @@ mod tests {
     fn bylines_with_roles_agencies_and_timestamps() {
         assert_eq!(authors("Brigid Kennedy, Staff Writer"), [a("Brigid Kennedy", Some("Staff Writer"))]);
         assert_eq!(authors("Reuters Staff"), [a("Reuters Staff", None)]);
+        assert_eq!(
+            authors("(Reporting by Emma Farge in Geneva; Writing by Ali Khan)"),
+            [a("Emma Farge", Some("Reporting")), a("Ali Khan", Some("Writing"))]
+        );
         assert_eq!(authors("By Jane Doe and John Roe"), [a("Jane Doe", None), a("John Roe", None)]);
         assert_eq!(
             authors("Umer Jamshaid Published December 13, 2024 | 01:50 AM"),

@@ -194,7 +194,7 @@ fn headline_like(s: &str) -> bool {
         && s.len() <= 300
         && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
         && !s.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', ',', ';', ':'])
-        && s.chars().any(char::is_lowercase)
+        && (s.chars().any(char::is_lowercase) || words >= 5)
         && !s.starts_with(['•', '*', '-', '–'])
 }
 
@@ -208,7 +208,7 @@ fn is_prose(text: &str, lines: usize) -> bool {
 }
 
 fn is_header_meta(unit: &Unit) -> bool {
-    matches!(unit, Unit::Other(Item::Line(Line::Byline(_) | Line::ReadingTime(_) | Line::Timestamp)))
+    matches!(unit, Unit::Other(Item::Line(Line::Byline(_) | Line::ReadingTime(..) | Line::Timestamp)))
 }
 
 /// Where the body starts: the first prose paragraph not followed closely by a byline or
@@ -219,7 +219,14 @@ fn body_start(units: &[Unit], from_line_one: bool) -> usize {
         if !prose(unit) {
             continue;
         }
-        let dek = k < 6 && !(k == 0 && from_line_one) && units[k + 1..].iter().take(3).any(is_header_meta);
+        // The header line's rest is the lede unless a headline follows it.
+        let lede_on_line_one = k == 0
+            && from_line_one
+            && !units[1..]
+                .iter()
+                .take(2)
+                .any(|u| matches!(u, Unit::Text { text, lines: 1 } if headline_like(text)));
+        let dek = k < 6 && !lede_on_line_one && units[k + 1..].iter().take(3).any(is_header_meta);
         if !dek {
             return k;
         }
@@ -297,7 +304,8 @@ fn take_meta(article: &mut Article, item: &Item) {
         Item::Line(Line::Byline(authors) | Line::Credits(authors)) => {
             add_authors(&mut article.authors, authors)
         }
-        Item::Line(Line::ReadingTime(minutes)) => {
+        Item::Line(Line::ReadingTime(minutes, authors)) => {
+            add_authors(&mut article.authors, authors);
             article.reading_time_minutes = *minutes;
             article.reading_time_source = ReadingTimeSource::Stated;
         }
