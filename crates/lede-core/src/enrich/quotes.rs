@@ -399,7 +399,7 @@ const PRONOUNS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "their", "Their", "its", "Its", "one",
-    "One",
+    "One", "la", "le", "les", "un", "une", "el", "los", "las", "una", "der", "die", "das", "ein", "eine",
 ];
 
 /// Capitalised words that open sentences rather than names.
@@ -604,6 +604,14 @@ fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
     if PRONOUNS.contains(&word) {
         return Some(Found::Pronoun);
     }
+    // A title before a name: "said Sen. Laura Pruitt".
+    if TITLE_ABBREVIATIONS.contains(&word)
+        && doc.tokens.get(at + 1).is_some_and(|t| is_capitalised(t.text(doc.text)))
+        && doc.text.get(doc.tokens[at].end..doc.tokens[at + 1].start).is_some_and(|g| g.trim() == ".")
+    {
+        at += 1;
+        word = doc.tokens[at].text(doc.text);
+    }
     // A lower-case title before a name: "said councillor Graham Pike".
     for _ in 0..2 {
         let next = doc.tokens.get(at + 1).map(|t| t.text(doc.text));
@@ -648,10 +656,38 @@ fn speaker_after(doc: &Doc<'_>, at: usize) -> Option<Found> {
             }
             last += 1;
         }
+        // An apposition names the person: "said the health minister, Claire Dubois".
+        if let Some(name) = apposition(doc, last) {
+            return Some(Found::Name(name));
+        }
         return (last > at).then(|| Found::Phrase(span_text(doc, at, last)));
     }
     None
 }
+
+/// The name in an apposition after token `last` (", Claire Dubois,").
+fn apposition(doc: &Doc<'_>, last: usize) -> Option<String> {
+    let gap = doc.text.get(doc.tokens.get(last)?.end..doc.tokens.get(last + 1)?.start)?;
+    if gap != ", " {
+        return None;
+    }
+    let first = last + 1;
+    let mut end = first;
+    while let Some(t) = doc.tokens.get(end + 1) {
+        if !is_capitalised(t.text(doc.text)) || !adjacent(doc, end, end + 1) {
+            break;
+        }
+        end += 1;
+    }
+    let word = doc.tokens[first].text(doc.text);
+    (is_capitalised(word) && !NOT_NAMES.contains(&word) && end > first).then(|| span_text(doc, first, end))
+}
+
+/// Abbreviated titles that stand before a name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Lt", "Sgt", "Col", "Capt", "Pres", "Supt",
+    "Insp", "Det", "Rev", "Hon", "Mme", "Mlle", "Sr", "Sra",
+];
 
 /// The nearest full name (two or more capitalised words, not an outlet) before token `k`.
 fn nearest_name_before(doc: &Doc<'_>, k: usize) -> Option<String> {
@@ -740,6 +776,15 @@ mod tests {
         assert_eq!(
             quotes(&["Fire Chief Dolores Baca met residents. “Leave now,” she said."]),
             [q("Leave now", Some("Fire Chief Dolores Baca"))]
+        );
+    }
+
+    #[test]
+    fn titles_and_appositions() {
+        assert_eq!(quotes(&["“It works,” said Sen. Laura Pruitt."]), [q("It works", Some("Laura Pruitt"))]);
+        assert_eq!(
+            quotes(&["“It works,” said the health minister, Claire Dubois, on Monday."]),
+            [q("It works", Some("Claire Dubois"))]
         );
     }
 
