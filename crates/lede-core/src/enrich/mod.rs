@@ -22,9 +22,6 @@ pub const READING_WORDS_PER_MINUTE: usize = 230;
 /// Fills the fields derived from the body.
 pub(crate) fn finish(article: &mut Article, options: &Options) {
     article.text = blocks_text(&article.body);
-    if options.journalism {
-        journalism(article);
-    }
     article.word_count = word_count(&article.text);
     if article.reading_time_source == ReadingTimeSource::Computed {
         article.reading_time_minutes = article.word_count.div_ceil(READING_WORDS_PER_MINUTE) as u32;
@@ -37,6 +34,9 @@ pub(crate) fn finish(article: &mut Article, options: &Options) {
         if matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ku") {
             article.direction = Some("rtl".to_owned());
         }
+    }
+    if options.journalism {
+        journalism(article);
     }
 }
 
@@ -63,7 +63,11 @@ pub(crate) fn journalism(article: &mut Article) {
             )
         })
         .collect();
-    let doc = quotes::Doc { text, tokens: &tokens, mentions: &mentions };
+    // Titles in quote marks are told apart by their capitals, which German gives every noun.
+    let capitalises_nouns =
+        article.language.as_deref().is_some_and(|l| l.starts_with("de") || l.starts_with("lb"));
+    let doc =
+        quotes::Doc { text, tokens: &tokens, mentions: &mentions, title_case_titles: !capitalises_nouns };
     article.quotes = quotes::find(&doc, &quoted);
 }
 

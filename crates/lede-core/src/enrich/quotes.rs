@@ -41,6 +41,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Token],
     pub(crate) mentions: &'a [Mention],
+    /// Whether a title-case quote reads as a title (not in languages that capitalise nouns).
+    pub(crate) title_case_titles: bool,
 }
 
 /// Finds the quotes of a text made of `blocks` (block index, byte range in `text`).
@@ -77,7 +79,7 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
             } else {
                 pending.push(quotes.len());
             }
-            if span.end > span.start {
+            if span.end > span.start && !is_title_or_mention(doc, span) {
                 quotes.push(Quote {
                     text: doc.text.get(span.start..span.end).unwrap_or("").to_owned(),
                     speaker: attribution.as_ref().map(|a| a.speaker.clone()),
@@ -107,6 +109,41 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
         }
     }
     quotes
+}
+
+/// A quoted title or word mention rather than a quotation: `the word "freedom"`, `the show
+/// "Meet the Press"` (title case, no closing punctuation, inside a sentence).
+fn is_title_or_mention(doc: &Doc<'_>, span: &Span) -> bool {
+    let before = doc.text.get(..span.open).unwrap_or("").trim_end();
+    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    if matches!(
+        prev_word.as_str(),
+        "word"
+            | "words"
+            | "term"
+            | "phrase"
+            | "titled"
+            | "entitled"
+            | "headlined"
+            | "hashtag"
+            | "wort"
+            | "mot"
+            | "palabra"
+    ) {
+        return true;
+    }
+    let Some(inner) = doc.text.get(span.start..span.end) else { return false };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let mid_sentence = before.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
+    doc.title_case_titles
+        && mid_sentence
+        && (2..=8).contains(&words.len())
+        && !inner.ends_with(['.', '!', '?', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().any(|w| w.chars().count() >= 4)
 }
 
 /// Quote marks: an opener and the closers that end it.
@@ -743,7 +780,7 @@ mod tests {
         }
         let tokens = tokenize(&text);
         let mentions = mentions(&text, &tokens);
-        let doc = Doc { text: &text, tokens: &tokens, mentions: &mentions };
+        let doc = Doc { text: &text, tokens: &tokens, mentions: &mentions, title_case_titles: true };
         find(&doc, &blocks).into_iter().map(|q| (q.text, q.speaker)).collect()
     }
 
@@ -786,6 +823,15 @@ mod tests {
             quotes(&["“It works,” said the health minister, Claire Dubois, on Monday."]),
             [q("It works", Some("Claire Dubois"))]
         );
+    }
+
+    #[test]
+    fn skips_titles_and_word_mentions() {
+        assert!(
+            quotes(&["She hosted the show “Meet the Press” for years, using the word “freedom” often."])
+                .is_empty()
+        );
+        assert_eq!(quotes(&["He called it “a total disaster” on Monday."]).len(), 1);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn extract_text(text: &str, options: &Options) -> Result<Article> {
 enum Item {
     Line(Line),
     Caption {
-        caption: String,
+        caption: Option<String>,
         credit: Option<String>,
     },
     /// A line repeating another one (a headline or lede shown twice).
@@ -66,6 +66,11 @@ enum Item {
 fn read_items(raw: &[&str]) -> Vec<Item> {
     let mut items: Vec<Item> = raw.iter().map(|l| Item::Line(lines::classify(l.trim()))).collect();
     join_wrapped_credits(raw, &mut items);
+    for (item, line) in items.iter_mut().zip(raw) {
+        if matches!(item, Item::Line(Line::PhotoCredit)) {
+            *item = Item::Caption { caption: None, credit: Some(line.trim().to_owned()) };
+        }
+    }
     for i in 0..raw.len() {
         if !matches!(items[i], Item::Line(Line::Text)) {
             continue;
@@ -85,14 +90,14 @@ fn read_items(raw: &[&str]) -> Vec<Item> {
             if headline_like(line) || words >= 25 {
                 repeats.iter().for_each(|&j| items[j] = Item::Repeat);
             } else {
-                items[i] = Item::Caption { caption: line.to_owned(), credit: None };
+                items[i] = Item::Caption { caption: Some(line.to_owned()), credit: None };
                 repeats.iter().for_each(|&j| items[j] = Item::Repeat);
             }
         } else if next[line.len()..].starts_with(char::is_whitespace)
             && credit.split_whitespace().count() <= 14
             && !credit.ends_with(['.', '?', '!'])
         {
-            items[i] = Item::Caption { caption: line.to_owned(), credit: Some(credit.to_owned()) };
+            items[i] = Item::Caption { caption: Some(line.to_owned()), credit: Some(credit.to_owned()) };
             repeats.iter().for_each(|&j| items[j] = Item::Repeat);
         } else if words >= 6 {
             // The lede on line 1, repeated as the start of the first paragraph.
@@ -311,7 +316,7 @@ fn take_meta(article: &mut Article, item: &Item) {
         }
         Item::Caption { caption, credit } => {
             article.images.push(Image {
-                caption: Some(caption.clone()),
+                caption: caption.clone(),
                 credit: credit.clone(),
                 ..Image::default()
             });
