@@ -1,6 +1,9 @@
 //! Attribution cues: the small per-language word lists that mark who said or reported what
 //! ("said", "sagte", "a déclaré", "dijo"; "according to", "laut", "selon", "según").
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::tokens::Token;
 
 /// How a cue relates to its speaker.
@@ -203,6 +206,9 @@ const VERBS: &[&str] = &[
     "explicou",
 ];
 
+/// [`VERBS`] for lookup.
+static VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| VERBS.iter().copied().collect());
+
 /// Auxiliaries and adverbs that may stand between a speaker and a verb ("Biden has said").
 pub(crate) const AUXILIARIES: &[&str] = &[
     "has",
@@ -250,7 +256,7 @@ pub(crate) fn cue_at(text: &str, tokens: &[Token], i: usize) -> Option<Cue> {
         "per" | "laut" | "selon" | "según" | "segundo" | "secondo" | "citing" | "via" => one(CueKind::Prep),
         "zufolge" => one(CueKind::Post),
         "pointed" if next == Some("out") => Some(Cue { kind: CueKind::Verb, first: i, end: i + 2 }),
-        w if VERBS.contains(&w) => one(CueKind::Verb),
+        w if VERB_SET.contains(w) => one(CueKind::Verb),
         _ => None,
     }
 }

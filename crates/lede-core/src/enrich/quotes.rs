@@ -101,7 +101,9 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
     // unattributed pieces of a chain the speaker of the piece after them.
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         if quotes[i].speaker.is_none() && quotes[i + 1].block == quotes[i].block + 1 {
-            let continues = blocks.iter().any(|&(b, _, e)| b == quotes[i].block && quotes[i].end + 2 >= e);
+            let k = blocks.partition_point(|&(b, _, _)| b < quotes[i].block);
+            let continues =
+                blocks.get(k).is_some_and(|&(b, _, e)| b == quotes[i].block && quotes[i].end + 2 >= e);
             if continues {
                 quotes[i].speaker = quotes[i + 1].speaker.clone();
                 quotes[i].cue = quotes[i + 1].cue.clone();
@@ -201,9 +203,15 @@ fn scan(text: &str, start: usize, end: usize, next_opens_with: Option<char>, is_
     let Some(para) = text.get(start..end) else { return Vec::new() };
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut spans = Vec::new();
+    // Openers whose closer search already failed: a later one of the same kind fails too.
+    let mut exhausted: Vec<char> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
+        if exhausted.contains(&c) {
+            i += 1;
+            continue;
+        }
         let prev = i.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(i + 1).map(|x| x.1);
         if !opens(prev, c, next) {
@@ -255,6 +263,7 @@ fn scan(text: &str, start: usize, end: usize, next_opens_with: Option<char>, is_
             // Cut off by the end of the copy: not a quote we can report.
             break;
         } else {
+            exhausted.push(c);
             i += 1;
         }
     }
@@ -281,7 +290,8 @@ fn sentence_starts(text: &str, start: usize, end: usize, spans: &[Span]) -> Vec<
             continue;
         }
         let at = start + i;
-        if spans.iter().any(|s| at >= s.open && at < s.close) {
+        let k = spans.partition_point(|s| s.open <= at);
+        if k > 0 && at < spans[k - 1].close {
             continue;
         }
         let rest = &para[i + 1..];
@@ -374,15 +384,19 @@ fn attribute(
     last_named: &mut Option<Attribution>,
 ) -> Option<Attribution> {
     let tokens = doc.tokens;
-    let outside = |t: &Token| !spans.iter().any(|s| t.start >= s.open && t.start < s.close);
+    // Spans are in order and do not overlap: the one that may hold a token is found by search.
+    let outside = |t: &Token| {
+        let k = spans.partition_point(|s| s.open <= t.start);
+        k == 0 || t.start >= spans[k - 1].close
+    };
     let first = tokens.partition_point(|t| t.start < span.close);
-    let stop = tokens.partition_point(|t| t.start < s_end);
+    let stop = tokens.partition_point(|t| t.start < s_end).min(first + WINDOW);
     let after = (first..stop).filter(|&i| outside(&tokens[i]));
-    let begin = tokens.partition_point(|t| t.start < s_start);
     let open = tokens.partition_point(|t| t.start < span.open);
+    let begin = tokens.partition_point(|t| t.start < s_start).max(open.saturating_sub(WINDOW));
     let before = (begin..open).rev().filter(|&i| outside(&tokens[i]));
     // Failing both, the nearest cue in the paragraph's earlier sentences.
-    let para = tokens.partition_point(|t| t.start < para_start);
+    let para = tokens.partition_point(|t| t.start < para_start).max(begin.saturating_sub(WINDOW / 2));
     let earlier = (para..begin).rev().filter(|&i| outside(&tokens[i]));
     let found = after.chain(before).chain(earlier).find_map(|i| {
         let cue = cue_at(doc.text, tokens, i)?;
@@ -393,6 +407,9 @@ fn attribute(
     }
     Some(found)
 }
+
+/// How many words around a quote are searched for its cue, each way.
+const WINDOW: usize = 120;
 
 /// The speaker a cue names.
 fn speaker_for(doc: &Doc<'_>, cue: Cue, last_named: Option<&Attribution>) -> Option<Attribution> {
@@ -536,11 +553,13 @@ fn adjacent(doc: &Doc<'_>, a: usize, b: usize) -> bool {
 }
 
 fn mention_ending_at<'d>(doc: &'d Doc<'_>, last: usize) -> Option<&'d Mention> {
-    doc.mentions.iter().find(|m| m.end_token == last + 1)
+    let k = doc.mentions.partition_point(|m| m.end_token <= last);
+    doc.mentions.get(k).filter(|m| m.end_token == last + 1)
 }
 
 fn mention_starting_at<'d>(doc: &'d Doc<'_>, first: usize) -> Option<&'d Mention> {
-    doc.mentions.iter().find(|m| m.first_token == first)
+    let k = doc.mentions.partition_point(|m| m.first_token < first);
+    doc.mentions.get(k).filter(|m| m.first_token == first)
 }
 
 /// The speaker standing right before a verb: "Biden has said", "the spokesman said".
@@ -728,7 +747,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 
 /// The nearest full name (two or more capitalised words, not an outlet) before token `k`.
 fn nearest_name_before(doc: &Doc<'_>, k: usize) -> Option<String> {
-    let floor = k.saturating_sub(300);
+    let floor = k.saturating_sub(100);
     let mut last = k;
     while last > floor {
         last -= 1;

@@ -219,3 +219,15 @@ mod round_trip {
         }
     }
 }
+
+/// Pathological copies finish quickly: one huge paragraph of unclosed or balanced marks.
+#[test]
+fn huge_paragraphs_of_quote_marks_stay_fast() {
+    let start = std::time::Instant::now();
+    for unit in ["“open ", "“a,” he said. ", "'x ", "Mr. A said “b.” "] {
+        let text = unit.repeat(200_000 / unit.len());
+        let a = extract_text(&text, &Options::default()).unwrap();
+        assert!(!a.text.is_empty());
+    }
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
