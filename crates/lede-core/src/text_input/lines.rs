@@ -486,7 +486,7 @@ fn is_photo_credit(line: &str) -> bool {
 /// Lines that are never article text.
 pub(crate) fn is_junk(line: &str) -> bool {
     let lower = line.to_lowercase();
-    let t = lower.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '.' || c == '>' || c == '»');
+    let t = lower.trim_matches(|c: char| c.is_whitespace() || ":.>»()[]".contains(c));
     const EXACT: &[&str] = &[
         "advertisement",
         "advertisements",
@@ -541,6 +541,12 @@ pub(crate) fn is_junk(line: &str) -> bool {
         "linkedin",
         "whatsapp",
         "copy link",
+        "link copied",
+        "copy link copied",
+        "share on facebook",
+        "share on twitter",
+        "share on x",
+        "share via email",
         "more from",
         "more stories",
         "you may also like",
@@ -606,6 +612,12 @@ pub(crate) fn is_junk(line: &str) -> bool {
         "download the",
         "get the app",
         "this story has been",
+        "this story has not been",
+        "share on",
+        "filed under",
+        "tags:",
+        "topics:",
+        "more on this story",
         "this article has been",
         "this article was originally",
         "this material may not",

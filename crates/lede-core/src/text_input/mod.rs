@@ -67,8 +67,14 @@ fn read_items(raw: &[&str]) -> Vec<Item> {
     let mut items: Vec<Item> = raw.iter().map(|l| Item::Line(lines::classify(l.trim()))).collect();
     join_wrapped_credits(raw, &mut items);
     for (item, line) in items.iter_mut().zip(raw) {
+        let line = line.trim();
         if matches!(item, Item::Line(Line::PhotoCredit)) {
-            *item = Item::Caption { caption: None, credit: Some(line.trim().to_owned()) };
+            *item = Item::Caption { caption: None, credit: Some(line.to_owned()) };
+        } else if matches!(item, Item::Line(Line::Text)) {
+            if let Some((caption, credit)) = caption_with_credit(line) {
+                *item =
+                    Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(str::to_owned) };
+            }
         }
     }
     for i in 0..raw.len() {
@@ -105,6 +111,30 @@ fn read_items(raw: &[&str]) -> Vec<Item> {
         }
     }
     items
+}
+
+/// A caption carrying its own credit: "FILE PHOTO: A view of Milan. REUTERS/Jane Doe/File
+/// Photo", "Image caption, Crowds at the gates (Photo by John Roe)".
+fn caption_with_credit(line: &str) -> Option<(&str, Option<&str>)> {
+    if let Some(rest) = line.strip_prefix("Image caption, ").or_else(|| line.strip_prefix("Media caption, "))
+    {
+        return Some((rest.trim(), None));
+    }
+    const MARKERS: &[&str] = &[
+        " REUTERS/",
+        " Reuters/",
+        " (AP Photo",
+        " (Photo by ",
+        " Photo: ",
+        " (Photo: ",
+        " AFP via Getty",
+        " Getty Images",
+    ];
+    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).min()?;
+    let (caption, credit) = (line[..at].trim(), line[at..].trim());
+    let credit_words = credit.split_whitespace().count();
+    (caption.ends_with(['.', ')']) && credit_words <= 10 && !caption.is_empty())
+        .then_some((caption, Some(credit)))
 }
 
 /// Wire credits wrapped over several lines ("(Reporting by A; Editing by B and C\nD)").
@@ -374,6 +404,22 @@ mod tests {
         ] {
             let _ = extract(text);
         }
+    }
+
+    #[test]
+    fn captions_with_their_own_credit() {
+        let a = extract(
+            " date 2021-01-14 Milan shares rise\n\nFILE PHOTO: A view of the bourse in Milan, Italy. REUTERS/Jane Doe/File Photo\n\nMILAN, Jan 14 (Reuters) - Shares rose on Thursday as banks gained ground.\n",
+        );
+        let captions: Vec<_> = a.images.iter().map(|i| (i.caption.as_deref(), i.credit.as_deref())).collect();
+        assert_eq!(
+            captions,
+            [(
+                Some("FILE PHOTO: A view of the bourse in Milan, Italy."),
+                Some("REUTERS/Jane Doe/File Photo")
+            )]
+        );
+        assert!(a.text.starts_with("MILAN, Jan 14 (Reuters) - Shares rose"));
     }
 
     #[test]
