@@ -12,6 +12,23 @@ Exit codes:
   1  it ran, but some inputs held no article
   2  error: bad arguments, an unreadable input, a failed fetch";
 
+/// How `lede eval` scores, shown at the end of `lede eval --help`.
+const EVAL_NOTES: &str = "\
+How pages are scored (as corpus/README.md defines it):
+  body        ScrapingHub: multisets of 4-token shingles of the Unicode \\w+ tokens; precision and
+              recall averaged over pages, F1 of the averages; accuracy = identical token sequence.
+              WCXB word F1: F1 of bags of lowercased tokens, averaged over pages. Pages whose truth
+              has no body are left out of both; an extraction error counts as empty text.
+  snippets    `with` found (TP) or missing (FN), `without` found (FP), summed over all pages,
+              whitespace collapsed before the (case-sensitive) substring test.
+  metadata    over the pages whose truth has the field, after case folding, whitespace collapsing
+              and trimming punctuation at the ends. Dates compare by calendar day (YYYY-MM-DD).
+              Authors match as sets of names without a leading \"By\", or, because readability/
+              gives the byline verbatim (\"By A and B\"), when both read as the same words once
+              \"by\" and \"and\" are dropped.
+  speed       each extract call is timed on its own thread; pages/s and MB/s are over the summed
+              call times (one core's rate), and the wall time of the whole run is shown beside.";
+
 /// Lede: turn news and web pages into clean, structured articles.
 #[derive(Debug, Parser)]
 #[command(name = "lede", version, about, after_help = EXIT_CODES)]
@@ -28,6 +45,7 @@ pub(crate) enum Command {
     #[command(after_help = EXIT_CODES)]
     Extract(ExtractArgs),
     /// Score the extractor on a folder of pages with known-good output (`<id>.html` + `<id>.json`).
+    #[command(after_long_help = EVAL_NOTES)]
     Eval(EvalArgs),
     /// Print a shell completion script.
     Completions {
@@ -171,6 +189,9 @@ pub(crate) struct EvalArgs {
     /// Show one page: its scores, metadata side by side, and a diff of truth against prediction.
     #[arg(long, value_name = "ID")]
     pub(crate) show: Option<String>,
+    /// Score only pages of this WCXB page type (article, forum, product, ...).
+    #[arg(long, value_name = "TYPE")]
+    pub(crate) page_type: Option<String>,
     /// Worker threads [default: number of cores]; each extraction is timed on its own.
     #[arg(short, long, value_name = "N")]
     pub(crate) jobs: Option<usize>,

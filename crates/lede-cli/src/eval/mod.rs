@@ -365,7 +365,13 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Re
     if text::is_text_folder(&args.folder) {
         return text::run(args, options, out);
     }
-    let cases = discover(&args.folder)?;
+    let mut cases = discover(&args.folder)?;
+    if let Some(wanted) = &args.page_type {
+        cases.retain(|c| c.truth.page_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(wanted)));
+        if cases.is_empty() {
+            bail!("no page of type {wanted:?} in {}", args.folder.display());
+        }
+    }
     if let Some(id) = &args.show {
         let case = cases
             .iter()

@@ -193,6 +193,10 @@ pub(super) fn show(case: &Case, p: &Prediction, r: &PageResult, out: &mut dyn Wr
     }
     writeln!(out)?;
     let (truth_lines, pred_lines) = (lines(t.body.as_deref().unwrap_or("")), lines(&p.text));
+    if truth_lines == pred_lines {
+        writeln!(out, "(the predicted text is identical to the truth, line by line)")?;
+        return Ok(());
+    }
     let diff = similar::TextDiff::from_lines(&truth_lines, &pred_lines);
     write!(out, "{}", diff.unified_diff().context_radius(2).header("truth", "predicted"))?;
     Ok(())

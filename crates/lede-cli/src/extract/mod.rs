@@ -34,8 +34,6 @@ struct Shared {
     out_dir: Option<PathBuf>,
     /// `--url`, for a single input.
     url: Option<String>,
-    /// Whether the output is one document (pretty JSON without the input field).
-    single: bool,
     /// The HTTP client, when some input is a URL.
     fetcher: Option<Fetcher>,
 }
@@ -70,7 +68,9 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
     if list.is_empty() {
         list.push(Arg::Stdin);
     }
-    if list.iter().filter(|a| matches!(a, Arg::Stdin)).count() > 1 {
+    let stdin_uses = list.iter().filter(|a| matches!(a, Arg::Stdin)).count()
+        + usize::from(args.urls.as_deref() == Some(Path::new("-")));
+    if stdin_uses > 1 {
         bail!("stdin (`-`) can be read only once");
     }
     let batch = list.len() > 1 || list.iter().any(Arg::is_many);
@@ -95,7 +95,6 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
         format,
         out_dir: args.out.clone(),
         url: args.url.clone(),
-        single: !batch && format != Format::Jsonl,
         fetcher,
     };
     let jobs = args.jobs.unwrap_or_else(crate::default_jobs).max(1);
@@ -139,8 +138,11 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
 /// A progress spinner counting inputs (their number is not known in advance: inputs stream).
 fn spinner() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {per_sec}] {msg}") {
-        bar.set_style(style);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {rate}] {msg}") {
+        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.1}/s", state.per_sec());
+        };
+        bar.set_style(style.with_key("rate", rate));
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
@@ -374,20 +376,14 @@ fn render(
     ctx: &Shared,
 ) -> Result<String> {
     let mut out = match ctx.format {
-        Format::Json if ctx.single || ctx.out_dir.is_some() => serde_json::to_string_pretty(article)?,
-        Format::Json | Format::Jsonl => {
-            let record = ArticleRecord {
-                input,
-                warc_target_uri: warc.and_then(|w| w.0.as_deref()),
-                warc_date: warc.and_then(|w| w.1.as_deref()),
-                article,
-            };
-            if ctx.format == Format::Json {
-                serde_json::to_string_pretty(&record)?
-            } else {
-                serde_json::to_string(&record)?
-            }
-        }
+        // One document (a single input, or a file under --out): the bare article.
+        Format::Json => serde_json::to_string_pretty(article)?,
+        Format::Jsonl => serde_json::to_string(&ArticleRecord {
+            input,
+            warc_target_uri: warc.and_then(|w| w.0.as_deref()),
+            warc_date: warc.and_then(|w| w.1.as_deref()),
+            article,
+        })?,
         Format::Text => lede_core::to_text(article),
         Format::Markdown => lede_core::to_markdown(article),
         Format::Html => lede_core::to_html(article),

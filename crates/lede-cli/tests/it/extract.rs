@@ -15,7 +15,7 @@ fn stdin_to_json() {
 
 #[test]
 fn dash_means_stdin_and_url_is_used() {
-    let page = r#"<html><body><article><p>A paragraph long enough to be an article body, about rain and farmers and crops.</p><p><a href="/more">More on the weather</a> in the city.</p></article></body></html>"#;
+    let page = ARTICLE.replace("</article>", r#"<p><a href="/more">More on the weather</a> in the city, with maps and forecasts for every district.</p></article>"#);
     let out = lede()
         .args(["extract", "-", "--url", "https://example.com/news/rain"])
         .write_stdin(page)
@@ -137,7 +137,6 @@ fn bad_arguments_exit_2() {
 }
 
 #[test]
-#[ignore = "the core marks every page is_article = true for now; enable when content selection lands"]
 fn page_without_article_exits_1() {
     let out = lede().arg("extract").write_stdin("<html><body></body></html>").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

@@ -4,12 +4,12 @@ use html5ever::local_name;
 
 use super::Builder;
 use super::inline::Run;
-use crate::dom::NodeId;
+use crate::dom::{NodeId, is_data_table};
 use crate::model::{Block, TableRow};
 
 impl Builder<'_> {
     pub(super) fn table(&self, id: NodeId, out: &mut Vec<Block>) {
-        if !self.is_data_table(id) {
+        if !is_data_table(self.dom, id) {
             self.container_children(id, out);
             return;
         }
@@ -56,46 +56,5 @@ impl Builder<'_> {
         if !rows.is_empty() {
             out.push(Block::Table { caption, rows });
         }
-    }
-
-    /// Whether a table holds data rather than page layout (after Readability's heuristics).
-    fn is_data_table(&self, id: NodeId) -> bool {
-        let dom = self.dom;
-        let Some(e) = dom.element(id) else { return false };
-        if e.attr(&local_name!("role")) == Some("presentation") || e.attr_str("datatable") == Some("0") {
-            return false;
-        }
-        if e.attr(&local_name!("summary")).is_some_and(|s| !s.is_empty()) {
-            return true;
-        }
-        let mut rows = 0usize;
-        let mut max_cols = 0usize;
-        let mut walk = dom.descendants(id);
-        while let Some(n) = walk.next() {
-            let Some(tag) = dom.tag(n) else { continue };
-            match *tag {
-                local_name!("table") => return false,
-                local_name!("caption")
-                | local_name!("thead")
-                | local_name!("tfoot")
-                | local_name!("colgroup")
-                | local_name!("col")
-                | local_name!("th") => return true,
-                local_name!("tr") => {
-                    rows += 1;
-                    max_cols = max_cols.max(dom.element_children(n).count());
-                }
-                local_name!("div")
-                | local_name!("h1")
-                | local_name!("h2")
-                | local_name!("h3")
-                | local_name!("blockquote") => return false,
-                _ => {}
-            }
-        }
-        if rows <= 1 || max_cols <= 1 {
-            return false;
-        }
-        rows >= 10 || max_cols > 4 || rows * max_cols > 10
     }
 }

@@ -6,7 +6,7 @@ use html5ever::{LocalName, local_name};
 use super::score::{Shape, is_block_for_div};
 use super::stats::Stats;
 use super::{Flags, NodeSet, hints};
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 
 /// Text length under which a share-bar-looking element is dropped.
 const SHARE_MAX_CHARS: u32 = 500;
@@ -142,11 +142,14 @@ impl Cleaner<'_> {
         }
         let counts = self.count(id);
         if counts.data_table
-            || *tag == local_name!("table") && counts.rows > 1 && counts.cols > 1 && self.is_data_table(id)
+            || *tag == local_name!("table")
+                && counts.rows > 1
+                && counts.cols > 1
+                && is_data_table(self.dom, id)
         {
             return false;
         }
-        if dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("table")) && self.is_data_table(a)) {
+        if dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("table")) && is_data_table(self.dom, a)) {
             return false;
         }
         let text_len = self.stats.text[id.index()];
@@ -180,8 +183,8 @@ impl Cleaner<'_> {
                 && content_len < 25
                 && (counts.img == 0 || counts.img > 2)
                 && link_density > 0.0)
-            || (!is_list && weight < 25.0 && link_density > 0.2)
-            || (weight >= 25.0 && link_density > 0.5)
+            || (!is_list && weight < 25.0 && link_density > 0.2 + self.flags.link_density_modifier)
+            || (weight >= 25.0 && link_density > 0.5 + self.flags.link_density_modifier)
             || (counts.embed == 1 && content_len < 75 || counts.embed > 1)
             || (counts.img == 0 && !counts.textish);
         if remove && is_list {
@@ -214,10 +217,10 @@ impl Cleaner<'_> {
                         local_name!("img") => c.img += 1,
                         local_name!("li") => c.li += 1,
                         local_name!("input") => c.input += 1,
-                        local_name!("object") | local_name!("embed") | local_name!("iframe") => {
-                            if !is_video_embed(e) {
-                                c.embed += 1;
-                            }
+                        local_name!("object") | local_name!("embed") | local_name!("iframe")
+                            if !is_video_embed(e) =>
+                        {
+                            c.embed += 1
                         }
                         local_name!("h1")
                         | local_name!("h2")
@@ -230,63 +233,27 @@ impl Cleaner<'_> {
                             c.rows += 1;
                             c.cols = c.cols.max(dom.element_children(n).count() as u32);
                         }
-                        local_name!("table") if self.is_data_table(n) => c.data_table = true,
+                        local_name!("table") if is_data_table(self.dom, n) => c.data_table = true,
                         _ => {}
                     }
                     if text > 0 && (is_block_for_div(e.tag()) || is_textish(e.tag())) {
                         c.textish = true;
                     }
                 }
-                NodeData::Text(t) => {
-                    // Inline text directly in a container would have been wrapped in a <p>.
+                // Inline text directly in a container would have been wrapped in a <p>.
+                NodeData::Text(t)
                     if !c.textish
                         && !t.trim().is_empty()
                         && dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|t| {
                             matches!(*t, local_name!("div") | local_name!("section") | local_name!("article"))
-                        })
-                    {
-                        c.textish = true;
-                    }
+                        }) =>
+                {
+                    c.textish = true;
                 }
                 _ => {}
             }
         }
         c
-    }
-
-    fn is_data_table(&self, table: NodeId) -> bool {
-        let dom = self.dom;
-        let Some(e) = dom.element(table) else { return false };
-        if e.attr(&local_name!("role")) == Some("presentation") || e.attr_str("datatable") == Some("0") {
-            return false;
-        }
-        if e.attr(&local_name!("summary")).is_some_and(|s| !s.is_empty()) {
-            return true;
-        }
-        let (mut rows, mut cols) = (0u32, 0u32);
-        let mut walk = dom.descendants(table);
-        while let Some(n) = walk.next() {
-            match dom.tag(n) {
-                Some(&local_name!("table")) => return false,
-                Some(
-                    &local_name!("caption")
-                    | &local_name!("thead")
-                    | &local_name!("tfoot")
-                    | &local_name!("colgroup")
-                    | &local_name!("col")
-                    | &local_name!("th"),
-                ) => return true,
-                Some(&local_name!("tr")) => {
-                    rows += 1;
-                    cols = cols.max(dom.element_children(n).count() as u32);
-                }
-                _ => {}
-            }
-        }
-        if rows == 1 || cols == 1 {
-            return false;
-        }
-        rows >= 10 || cols > 4 || rows * cols > 10
     }
 }
 

@@ -22,7 +22,7 @@ pub(crate) fn find(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) ->
             best = Some(id);
         }
     }
-    best.filter(|&b| stats.text[b.index()] > 0)
+    best.filter(|&b| stats.text[b.index()] > 0).or(Some(body))
 }
 
 /// Drops navigation, page headers and footers, asides, forms and dialogs inside `region`.

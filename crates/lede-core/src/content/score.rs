@@ -15,6 +15,10 @@ use crate::dom::{Dom, NodeData, NodeId};
 const TOP_CANDIDATES: usize = 5;
 /// How many of those must share an ancestor for it to become the body.
 const MIN_SHARING_CANDIDATES: usize = 3;
+/// A post must score at least this share of the best candidate to join a thread.
+const POST_MIN_SHARE: f32 = 0.1;
+/// The thread must outscore the best candidate by this factor.
+const POSTS_OVER_TOP: f32 = 1.5;
 /// Ancestor levels a paragraph's score reaches.
 const SCORE_DEPTH: usize = 5;
 
@@ -221,8 +225,50 @@ pub(crate) fn choose(
     let Some(&first) = top.first().filter(|&&t| t != body) else {
         return (vec![body], scores);
     };
+    if let Some(posts) = repeated_posts(dom, first, &scores) {
+        return (posts, scores);
+    }
     let top_candidate = refine(dom, body, first, &top, &mut scores, flags);
     (siblings(dom, top_candidate, stats, &mut scores), scores)
+}
+
+/// Threads of posts (forums, Q&A, comment-like article series) put each post in its own
+/// element with the same tag and class. When the best candidate is one of several such
+/// elements that together outscore it clearly, the body is all of them, in order.
+fn repeated_posts(dom: &Dom, first: NodeId, scores: &Scores) -> Option<Vec<NodeId>> {
+    let e = dom.element(first)?;
+    let class = e.class();
+    if class.trim().is_empty() {
+        return None;
+    }
+    let first_score = scores.score[first.index()];
+    let mut posts: Vec<NodeId> = scores
+        .candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            dom.element(c).is_some_and(|ce| ce.tag() == e.tag() && ce.class() == class)
+                && scores.score[c.index()] >= first_score * POST_MIN_SHARE
+        })
+        .collect();
+    posts.sort();
+    // Nested matches (a post quoting a post) count once, as the outer one.
+    let all = posts.clone();
+    posts.retain(|&p| !dom.ancestors(p).any(|a| all.contains(&a)));
+    // Sibling posts are already gathered by the sibling step.
+    let parent = dom.parent(first);
+    if posts.iter().all(|&p| dom.parent(p) == parent) {
+        return None;
+    }
+    let total: f32 = posts.iter().map(|p| scores.score[p.index()]).sum();
+    if posts.len() < 2 || total < first_score * POSTS_OVER_TOP {
+        return None;
+    }
+    // The thread is the posts' lowest common ancestor, with what sits between them
+    // (authors, dates, headings).
+    let chain: Vec<NodeId> = dom.ancestors(posts[0]).collect();
+    let common = chain.into_iter().find(|&a| posts[1..].iter().all(|&p| dom.ancestors(p).any(|b| b == a)))?;
+    (!dom.is_tag(common, &local_name!("body"))).then(|| vec![common])
 }
 
 /// Moves the top candidate up to a shared ancestor of other strong candidates, to a

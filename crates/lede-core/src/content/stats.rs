@@ -7,6 +7,7 @@ use super::NodeSet;
 use crate::dom::{Dom, NodeData, NodeId};
 
 /// Statistics of each node's visible subtree, indexed by [`NodeId`].
+#[derive(Clone)]
 pub(crate) struct Stats {
     /// Characters of text, whitespace runs counted once.
     pub(crate) text: Vec<u32>,

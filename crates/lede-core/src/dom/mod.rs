@@ -7,11 +7,13 @@
 //! own per-node side tables (`Vec<T>` indexed by [`NodeId`]) instead.
 
 mod sink;
+mod table;
 
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 
 pub(crate) use sink::parse;
+pub(crate) use table::is_data_table;
 
 /// Index of a node in [`Dom::nodes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -42,7 +42,7 @@ mod tests {
 
     #[test]
     fn counts_latin_cjk_and_rtl() {
-        assert_eq!(word_count("It's a well-known fact, isn't it?"), 5);
+        assert_eq!(word_count("It's a well-known fact, isn't it?"), 6);
         assert_eq!(word_count("北京欢迎你"), 5);
         assert_eq!(word_count("Tokyo 東京 2024"), 4);
         assert_eq!(word_count("مرحبا بالعالم"), 2);
