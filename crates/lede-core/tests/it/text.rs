@@ -131,6 +131,9 @@ mod round_trip {
     use lede_core::{Article, Author, Block, DateTime, Image, Inline, Options, extract_text, to_pasted_text};
     use proptest::prelude::*;
 
+    const MARKS: [char; 16] =
+        ['"', '“', '”', '‘', '’', '\'', '«', '»', '„', '(', ')', '—', ':', '.', '\n', ' '];
+
     const WORDS: &[&str] = &[
         "river", "city", "council", "plan", "green", "budget", "school", "road", "water", "market", "summer",
         "people", "local", "new", "report", "vote", "house", "team", "game", "price", "bridge", "harbour",
@@ -211,6 +214,27 @@ mod round_trip {
             let captions = |a: &Article| a.images.iter().map(|i| (i.caption.clone(), i.credit.clone())).collect::<Vec<_>>();
             prop_assert_eq!(captions(&back), captions(&article), "{}", pasted);
             prop_assert_eq!(&back.body, &article.body, "{}", pasted);
+        }
+
+        #[test]
+        fn mangled_fixtures_extract_without_panicking(
+            which in 0usize..13,
+            cut in 0usize..4000,
+            inserts in prop::collection::vec((0usize..4000, prop::sample::select(&MARKS[..])), 0..12),
+        ) {
+            let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");
+            let Ok(text) = std::fs::read_to_string(dir.join(format!("{which:02}.txt"))) else { return Ok(()) };
+            let mut chars: Vec<char> = text.chars().collect();
+            chars.truncate(cut.min(chars.len()));
+            for (at, mark) in inserts {
+                let at = at.min(chars.len());
+                chars.insert(at, mark);
+            }
+            let text: String = chars.into_iter().collect();
+            let article = extract_text(&text, &Options::default()).unwrap();
+            for q in &article.quotes {
+                prop_assert_eq!(&article.text[q.start..q.end], q.text.as_str());
+            }
         }
 
         #[test]
