@@ -44,8 +44,8 @@ impl DateTime {
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let date = parse_ymd(&s[..10])?;
-        let rest = &s[10..];
+        let date = parse_ymd(s.get(..10)?)?;
+        let rest = s.get(10..)?;
         if rest.is_empty() {
             return Some(DateTime::Date(date));
         }
@@ -174,6 +174,12 @@ mod tests {
         assert_eq!(z.to_string(), "2021-12-07T10:00:00+00:00");
         let compact = DateTime::parse_iso("2021-12-07 10:00+0100").unwrap();
         assert_eq!(compact.to_string(), "2021-12-07T10:00:00+01:00");
+    }
+
+    #[test]
+    fn rejects_non_ascii_in_the_date_without_panicking() {
+        assert!(DateTime::parse_iso("2024-03-’02").is_none());
+        assert!(DateTime::parse_iso("2024-’3").is_none());
     }
 
     #[test]

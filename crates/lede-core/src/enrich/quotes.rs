@@ -431,7 +431,6 @@ fn speaker_for(doc: &Doc<'_>, cue: Cue, last_named: Option<&Attribution>) -> Opt
         doc.tokens[cue.first].text(doc.text),
         "called"
             | "calls"
-            | "described"
             | "maintained"
             | "believes"
             | "thinks"
