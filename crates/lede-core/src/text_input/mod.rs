@@ -233,6 +233,22 @@ fn headline_like(s: &str) -> bool {
         && !s.starts_with(['•', '*', '-', '–'])
 }
 
+/// Navigation in title case: four or more capitalised words and not one function word
+/// ("World Business Markets Sustainability Legal"), where a headline has some.
+fn looks_like_menu(s: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "for", "on", "and", "with", "as", "at", "by", "is", "are",
+        "after", "over", "from", "into", "amid", "says", "will", "be", "up", "out", "not", "no", "its",
+        "his", "her",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 4
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
+}
+
 /// Whether a paragraph reads as body prose.
 fn is_prose(text: &str, lines: usize) -> bool {
     let words = text.split_whitespace().count();
@@ -254,13 +270,17 @@ fn body_start(units: &[Unit], from_line_one: bool) -> usize {
         if !prose(unit) {
             continue;
         }
-        // The header line's rest is the lede unless a headline follows it.
-        let lede_on_line_one = k == 0
-            && from_line_one
-            && !units[1..]
+        // The header line's rest is the lede unless a headline follows it, which makes it a
+        // caption or a dek.
+        let headline_follows = k == 0
+            && units[1..]
                 .iter()
                 .take(2)
                 .any(|u| matches!(u, Unit::Text { text, lines: 1 } if headline_like(text)));
+        if k == 0 && from_line_one && headline_follows {
+            continue;
+        }
+        let lede_on_line_one = k == 0 && from_line_one;
         let dek = k < 6 && !lede_on_line_one && units[k + 1..].iter().take(3).any(is_header_meta);
         if !dek {
             return k;
@@ -279,7 +299,10 @@ fn assemble(article: &mut Article, units: &[Unit], from_line_one: bool) {
     for unit in &units[..start] {
         match unit {
             Unit::Text { text, .. }
-                if article.title.is_none() && headline_like(text) && !lines::is_junk(text) =>
+                if article.title.is_none()
+                    && headline_like(text)
+                    && !lines::is_junk(text)
+                    && !looks_like_menu(text) =>
             {
                 article.title = Some(header::strip_site_suffix(text).to_owned());
             }
@@ -420,6 +443,15 @@ mod tests {
             )]
         );
         assert!(a.text.starts_with("MILAN, Jan 14 (Reuters) - Shares rose"));
+    }
+
+    #[test]
+    fn caption_on_line_one_before_the_headline() {
+        let a = extract(
+            " date 2024-01-01 A man walks past a damaged building in Kyiv on Monday.\nWorld Business Markets Sustainability Legal\nUkraine rebuilds as winter sets in\n\nThe city began repairs on Tuesday, officials said, as temperatures fell.\n",
+        );
+        assert_eq!(a.title.as_deref(), Some("Ukraine rebuilds as winter sets in"));
+        assert!(a.text.starts_with("The city began repairs"), "{}", a.text);
     }
 
     #[test]
