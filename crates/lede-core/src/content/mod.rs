@@ -73,6 +73,8 @@ struct Tuning {
     prose_guard: bool,
     /// Added to the link-density limits of conditional cleaning.
     link_density_modifier: f32,
+    /// Whether the body (stripped) stands in as the region on pages without `<main>`.
+    body_region: bool,
 }
 
 impl Tuning {
@@ -83,18 +85,21 @@ impl Tuning {
                 declared_ratio: 0.15,
                 prose_guard: true,
                 link_density_modifier: -0.1,
+                body_region: false,
             },
             Focus::Recall => Tuning {
                 region_ratio: 1.0,
                 declared_ratio: 0.6,
                 prose_guard: false,
                 link_density_modifier: 0.2,
+                body_region: true,
             },
             _ => Tuning {
                 region_ratio: 0.7,
                 declared_ratio: 0.3,
                 prose_guard: true,
                 link_density_modifier: 0.0,
+                body_region: false,
             },
         }
     }
@@ -102,6 +107,8 @@ impl Tuning {
 
 /// A comment section shorter than this is a "Leave a comment" box, not comments.
 const MIN_COMMENTS_CHARS: usize = 80;
+/// A `<main>` with at least this much text is the page's own statement of its content.
+const MIN_MAIN_CHARS: f32 = 200.0;
 /// A paragraph at least this long is running prose.
 const LONG_PARAGRAPH: u32 = 120;
 /// Characters of running prose that make a page an article.
@@ -171,13 +178,25 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) = main_region(dom, body, strict_dropped, strict_stats) {
+    if let Some((region_selection, region_len)) =
+        main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
+    {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;
         let region_len = region_len as f32;
         let prose_article =
             tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
-        if len < ratio * region_len && !prose_article {
+        // A scored body entirely outside a real <main> region is furniture (an SEO blurb,
+        // a modal) beside the content the page marks as main.
+        let region = region_selection.roots[0];
+        let outside = region != body
+            && region_len >= MIN_MAIN_CHARS
+            && selection.roots.iter().all(|&r| {
+                r != region
+                    && !dom.ancestors(r).any(|a| a == region)
+                    && !dom.ancestors(region).any(|a| a == r)
+            });
+        if len < ratio * region_len && !prose_article || outside {
             selection = region_selection;
         }
     }
@@ -227,8 +246,14 @@ fn declares_article(dom: &Dom) -> bool {
 }
 
 /// The main region with its furniture stripped, and its text length.
-fn main_region(dom: &Dom, body: NodeId, mut dropped: NodeSet, mut stats: Stats) -> Option<(Selection, u32)> {
-    let region = region::find(dom, body, &stats, &dropped)?;
+fn main_region(
+    dom: &Dom,
+    body: NodeId,
+    mut dropped: NodeSet,
+    mut stats: Stats,
+    body_fallback: bool,
+) -> Option<(Selection, u32)> {
+    let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))

@@ -7,8 +7,15 @@ use super::stats::Stats;
 use super::{NodeSet, hints};
 use crate::dom::{Dom, NodeId};
 
-/// The largest `<main>` or `role=main` element outside dropped subtrees, if any.
-pub(crate) fn find(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) -> Option<NodeId> {
+/// The largest `<main>` or `role=main` element outside dropped subtrees, if any, else the
+/// body itself when `body_fallback` allows.
+pub(crate) fn find(
+    dom: &Dom,
+    body: NodeId,
+    stats: &Stats,
+    dropped: &NodeSet,
+    body_fallback: bool,
+) -> Option<NodeId> {
     let mut best: Option<NodeId> = None;
     let mut walk = dom.descendants(body);
     while let Some(id) = walk.next() {
@@ -22,7 +29,7 @@ pub(crate) fn find(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) ->
             best = Some(id);
         }
     }
-    best.filter(|&b| stats.text[b.index()] > 0).or(Some(body))
+    best.filter(|&b| stats.text[b.index()] > 0).or(body_fallback.then_some(body))
 }
 
 /// Drops navigation, page headers and footers, asides, forms and dialogs inside `region`.
