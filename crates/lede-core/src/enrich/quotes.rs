@@ -664,15 +664,20 @@ fn relative_clause_subject(doc: &Doc<'_>, last: usize, cue: usize) -> Option<Fou
     if gap.trim() != "," {
         return None;
     }
+    // The clause opens after the nearest earlier comma: ", who proposed the scheme," or an
+    // apposition ", the city's mayor,".
     let floor = last.saturating_sub(15);
-    let who = (floor..=last)
-        .rev()
-        .find(|&k| matches!(doc.tokens[k].text(doc.text), "who" | "der" | "die" | "qui" | "quien" | "que"))?;
-    let name_end = who.checked_sub(1)?;
-    let comma = doc.text.get(doc.tokens[name_end].end..doc.tokens[who].start)?;
-    if comma.trim() != "," {
+    let opener = (floor..last).rev().find(|&k| {
+        doc.text.get(doc.tokens[k].end..doc.tokens[k + 1].start).is_some_and(|g| g.trim() == ",")
+    })?;
+    let clause_word = doc.tokens[opener + 1].text(doc.text);
+    let relative = matches!(clause_word, "who" | "der" | "die" | "qui" | "quien" | "que");
+    let apposition =
+        DETERMINERS.contains(&clause_word) || clause_word.chars().next().is_some_and(char::is_lowercase);
+    if !(relative || apposition) {
         return None;
     }
+    let name_end = opener;
     let word = doc.tokens[name_end].text(doc.text);
     if !is_capitalised(word) || NOT_NAMES.contains(&word) {
         return None;
@@ -912,6 +917,14 @@ mod tests {
             [q("It grows", Some("Thomas Malone"))]
         );
         assert_eq!(quotes(&["He owns a stylus called “stream” now."]), [q("stream", None)]);
+    }
+
+    #[test]
+    fn subject_before_an_apposition() {
+        assert_eq!(
+            quotes(&["John Smith, the city's mayor, said: “We will rebuild.”"]),
+            [q("We will rebuild", Some("John Smith"))]
+        );
     }
 
     #[test]
