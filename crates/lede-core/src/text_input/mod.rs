@@ -177,10 +177,18 @@ fn group(items: &[Item], raw: &[&str]) -> Vec<Unit> {
             Item::Line(Line::Text) => {
                 let mut text = raw[i].trim().to_owned();
                 let mut n = 1;
+                // A headline standing alone (not a dateline opening a wrapped lede) stays alone.
+                let first_text = !units.iter().any(|u| matches!(u, Unit::Text { .. }));
+                let lone_headline = first_text
+                    && raw[i].trim().chars().count() * 10 < width * 7
+                    && headline_like(raw[i].trim())
+                    && enrich::dateline::detect(raw[i].trim()).is_none();
                 while wrapped
+                    && !(n == 1 && lone_headline)
                     && i + 1 < items.len()
                     && matches!(items[i + 1], Item::Line(Line::Text))
                     && paragraphs::runs_on(raw[i], raw[i + 1], width)
+                    && enrich::dateline::detect(raw[i + 1].trim()).is_none()
                 {
                     i += 1;
                     n += 1;
@@ -452,6 +460,16 @@ mod tests {
         );
         assert_eq!(a.title.as_deref(), Some("Ukraine rebuilds as winter sets in"));
         assert!(a.text.starts_with("The city began repairs"), "{}", a.text);
+    }
+
+    #[test]
+    fn wrapped_copy_under_a_headline() {
+        let a = extract(
+            " date 2024-01-01 Senate passes broadband bill\nWASHINGTON (AP) -- The Senate on Thursday passed a bill that\nwould spend $12 billion over five years to bring high-speed\ninternet to rural communities, sending the measure on.\n",
+        );
+        assert_eq!(a.title.as_deref(), Some("Senate passes broadband bill"));
+        assert_eq!(a.dateline.map(|d| d.text).as_deref(), Some("WASHINGTON (AP)"));
+        assert!(a.text.ends_with("sending the measure on."), "{}", a.text);
     }
 
     #[test]
