@@ -86,8 +86,7 @@ pub(crate) enum Document {
         /// The `Content-Type` the bytes came with.
         content_type: Option<String>,
     },
-    /// Plain text.
-    #[expect(dead_code, reason = "read once lede_core::extract_text lands")]
+    /// Plain text: a pasted copy of a news page.
     Text {
         /// The text.
         text: String,
@@ -151,17 +150,12 @@ pub(crate) async fn process(
     format: Format,
 ) -> Result<Output, ApiError> {
     let options = clamp_options(options, state);
-    let (bytes, url, content_type) = match document {
-        Document::Html { bytes, url, content_type } => (bytes, url, content_type),
-        Document::Text { .. } => {
-            return Err(ApiError::NotImplemented(
-                "plain-text input is not supported yet: send HTML (\"html\" or Content-Type: text/html)"
-                    .into(),
-            ));
-        }
+    let (bytes, url, content_type, text) = match document {
+        Document::Html { bytes, url, content_type } => (bytes, url, content_type, None),
+        Document::Text { text, url } => (Bytes::new(), url, None, Some(text)),
         Document::Fetch { url } => {
             let fetched = state.fetcher().fetch(&url).await?;
-            (fetched.body, Some(fetched.url), fetched.content_type)
+            (fetched.body, Some(fetched.url), fetched.content_type, None)
         }
     };
     let metrics = state.clone();
@@ -169,14 +163,22 @@ pub(crate) async fn process(
         .limiter()
         .run(move || {
             let started = Instant::now();
-            let mut input = Input::new(&bytes);
-            if let Some(url) = url.as_deref() {
-                input = input.with_url(url);
-            }
-            if let Some(content_type) = content_type.as_deref() {
-                input = input.with_content_type(content_type);
-            }
-            let article = lede_core::extract(input, &options);
+            let article = match &text {
+                Some(text) => lede_core::extract_text(text, &options).map(|mut article| {
+                    article.url = url.clone();
+                    article
+                }),
+                None => {
+                    let mut input = Input::new(&bytes);
+                    if let Some(url) = url.as_deref() {
+                        input = input.with_url(url);
+                    }
+                    if let Some(content_type) = content_type.as_deref() {
+                        input = input.with_content_type(content_type);
+                    }
+                    lede_core::extract(input, &options)
+                }
+            };
             metrics.metrics().record_extraction(started.elapsed());
             let article = article?;
             Ok(match format {

@@ -5,6 +5,7 @@ use html5ever::{LocalName, local_name};
 
 use super::score::{Shape, is_block_for_div};
 use super::stats::Stats;
+use super::visible::Visible;
 use super::{Flags, NodeSet, hints};
 use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 
@@ -98,15 +99,7 @@ impl Cleaner<'_> {
         let mut out = Vec::new();
         for &root in roots {
             out.push(root);
-            let mut walk = self.dom.descendants(root);
-            while let Some(id) = walk.next() {
-                let Some(e) = self.dom.element(id) else { continue };
-                if self.dropped.contains(id) || self.dom.skips(e) {
-                    walk.skip_subtree(id);
-                    continue;
-                }
-                out.push(id);
-            }
+            out.extend(Visible::new(self.dom, root, self.dropped));
         }
         out
     }

@@ -6,9 +6,11 @@ mod prepass;
 mod region;
 mod score;
 mod stats;
+mod visible;
 
 use score::Shape;
 use stats::Stats;
+use visible::Visible;
 
 use crate::dom::{Dom, NodeId};
 use crate::metadata::Metadata;
@@ -316,13 +318,9 @@ fn attempt(
 fn prose_len(dom: &Dom, roots: &[NodeId], stats: &Stats, shape: &Shape, dropped: &NodeSet) -> u32 {
     let mut total = 0;
     for &root in roots {
-        let mut walk = dom.descendants(root);
+        let mut walk = Visible::new(dom, root, dropped);
         while let Some(id) = walk.next() {
             let Some(e) = dom.element(id) else { continue };
-            if dropped.contains(id) || dom.skips(e) {
-                walk.skip_subtree(id);
-                continue;
-            }
             let paragraph = match *e.tag() {
                 html5ever::local_name!("p") | html5ever::local_name!("pre") => true,
                 html5ever::local_name!("div") => !shape.has_block[id.index()],

@@ -4,6 +4,7 @@
 use html5ever::local_name;
 
 use super::stats::Stats;
+use super::visible::Visible;
 use super::{NodeSet, hints};
 use crate::dom::{Dom, NodeId};
 
@@ -17,13 +18,8 @@ pub(crate) fn find(
     body_fallback: bool,
 ) -> Option<NodeId> {
     let mut best: Option<NodeId> = None;
-    let mut walk = dom.descendants(body);
-    while let Some(id) = walk.next() {
+    for id in Visible::new(dom, body, dropped) {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || dom.skips(e) {
-            walk.skip_subtree(id);
-            continue;
-        }
         let is_main = *e.tag() == local_name!("main") || e.attr(&local_name!("role")) == Some("main");
         if is_main && best.is_none_or(|b| stats.text[id.index()] > stats.text[b.index()]) {
             best = Some(id);
@@ -34,13 +30,10 @@ pub(crate) fn find(
 
 /// Drops navigation, page headers and footers, asides, forms and dialogs inside `region`.
 pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) {
-    let mut walk = dom.descendants(region);
+    let mut found = Vec::new();
+    let mut walk = Visible::new(dom, region, dropped);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || dom.skips(e) {
-            walk.skip_subtree(id);
-            continue;
-        }
         let furniture = match *e.tag() {
             local_name!("nav")
             | local_name!("aside")
@@ -55,9 +48,12 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             _ => hints::has_unlikely_role(e) || hints::looks_like_share(e) && stats.text[id.index()] < 500,
         };
         if furniture {
-            stats.remove(dom, id);
-            dropped.insert(id);
+            found.push(id);
             walk.skip_subtree(id);
         }
+    }
+    for id in found {
+        stats.remove(dom, id);
+        dropped.insert(id);
     }
 }

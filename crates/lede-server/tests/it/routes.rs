@@ -81,6 +81,24 @@ async fn raw_html_gives_the_article_json() {
 }
 
 #[tokio::test]
+async fn plain_text_gives_the_article_json() {
+    let text = " date 2021-12-07 Biden meets Putin\n\nBrigid Kennedy, Staff Writer\n·1 min read\n\n\
+                President Biden is meeting Putin on Tuesday, reports The New York Times.\n";
+    for request in [
+        post("/v1/extract?url=https://example.com/b", "text/plain", text),
+        post_json("/v1/extract", &json!({"text": text, "url": "https://example.com/b"})),
+    ] {
+        let answer = call(Config::default(), request).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+        let article = answer.json();
+        assert_eq!(article["title"], "Biden meets Putin");
+        assert_eq!(article["authors"][0]["role"], "Staff Writer");
+        assert_eq!(article["url"], "https://example.com/b");
+        assert_eq!(article["cited_outlets"][0]["name"], "The New York Times");
+    }
+}
+
+#[tokio::test]
 async fn the_content_type_charset_is_honoured() {
     // Windows-1252 bytes (0xE9 is "é"), not valid UTF-8; the header names the charset.
     let mut html =
@@ -156,16 +174,6 @@ async fn malformed_and_misdirected_requests_get_the_error_shape() {
             "unsupported_media_type",
         ),
         (post("/v1/extract?bogus=1", "text/html", ARTICLE), StatusCode::BAD_REQUEST, "bad_request"),
-        (
-            post("/v1/extract", "text/plain", "Some plain text."),
-            StatusCode::NOT_IMPLEMENTED,
-            "not_implemented",
-        ),
-        (
-            post_json("/v1/extract", &json!({"text": "Some plain text."})),
-            StatusCode::NOT_IMPLEMENTED,
-            "not_implemented",
-        ),
         (get_req("/v1/extract"), StatusCode::BAD_REQUEST, "bad_request"),
         (get_req("/v1/extract?url=not%20a%20url"), StatusCode::BAD_REQUEST, "bad_request"),
         (get_req("/v1/extract?url=file%3A%2F%2F%2Fetc%2Fpasswd"), StatusCode::BAD_REQUEST, "bad_request"),
@@ -257,7 +265,7 @@ async fn batch_answers_in_order_each_with_its_own_result() {
     assert_eq!(results.len(), 5);
     assert_eq!(results[0]["article"]["url"], "https://example.com/1");
     assert_eq!(results[1]["error"]["code"], "bad_request");
-    assert_eq!(results[2]["error"]["code"], "not_implemented");
+    assert!(results[2].get("error").is_none(), "{}", results[2]);
     assert_eq!(results[3]["format"], "text");
     assert!(results[3]["content"].as_str().unwrap().contains("After a dry month"));
     assert_eq!(results[4]["error"]["code"], "target_refused");
