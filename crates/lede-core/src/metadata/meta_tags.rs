@@ -79,6 +79,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         site_name: get(SITE_NAME).and_then(clean_text),
         language: get(LANGUAGE).and_then(language_tag),
         section: get(SECTION).and_then(clean_text),
+        declares_article: get(&["og:type"]).is_some_and(|t| t.trim().eq_ignore_ascii_case("article")),
         ..Metadata::default()
     };
     let today = date::today();

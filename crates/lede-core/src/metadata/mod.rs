@@ -64,6 +64,9 @@ pub(crate) struct Metadata {
     pub(crate) canonical_url: Option<String>,
     /// Elements holding the visible byline, which the body must not repeat.
     pub(crate) byline_nodes: Vec<NodeId>,
+    /// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
+    /// article type) — a hint for content selection, not part of the output.
+    pub(crate) declares_article: bool,
 }
 
 impl Metadata {
@@ -151,6 +154,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         lead_image: tags.lead_image.or(ld.lead_image),
         canonical_url: tags.canonical_url.or(ld.canonical_url),
         byline_nodes: html.byline_nodes,
+        declares_article: ld.declares_article || tags.declares_article,
     }
 }
 
