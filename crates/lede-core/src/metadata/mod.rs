@@ -41,7 +41,6 @@ mod names;
 mod scan;
 mod title;
 
-use html5ever::local_name;
 use url::Url;
 
 use crate::date::DateTime;
@@ -67,6 +66,8 @@ pub(crate) struct Metadata {
     /// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
     /// article type) — a hint for content selection, not part of the output.
     pub(crate) declares_article: bool,
+    /// The URL relative links resolve against: `<base href>` resolved against the page URL.
+    pub(crate) base: Option<Url>,
 }
 
 impl Metadata {
@@ -94,7 +95,8 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         (Some(h), None) => Url::parse(h).ok(),
         (None, u) => u.cloned(),
     };
-    let base = base.as_ref();
+    let base_owned = base;
+    let base = base_owned.as_ref();
     let (ld, ld_authors_are_organisations) = jsonld::read(&scan.json_ld, base);
     let tags = meta_tags::read(&scan, base);
     let hints = dom_hints::read(dom, &scan, base);
@@ -155,19 +157,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         canonical_url: tags.canonical_url.or(ld.canonical_url),
         byline_nodes: html.byline_nodes,
         declares_article: ld.declares_article || tags.declares_article,
-    }
-}
-
-/// The URL relative links resolve against: `<base href>` resolved against the page URL.
-pub(crate) fn base_url(dom: &Dom, page_url: Option<&Url>) -> Option<Url> {
-    let href = dom
-        .descendants(dom.head().unwrap_or(NodeId::DOCUMENT))
-        .filter_map(|n| dom.element(n).filter(|e| *e.tag() == local_name!("base")))
-        .find_map(|e| e.attr(&local_name!("href")));
-    match (href, page_url) {
-        (Some(h), Some(u)) => u.join(h).ok().or_else(|| Some(u.clone())),
-        (Some(h), None) => Url::parse(h).ok(),
-        (None, u) => u.cloned(),
+        base: base_owned.clone(),
     }
 }
 
