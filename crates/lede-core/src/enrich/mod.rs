@@ -29,15 +29,40 @@ pub(crate) fn finish(article: &mut Article, options: &Options) {
     if article.language.is_none() {
         article.language = detect_language(&article.text);
     }
-    if let Some(lang) = &article.language {
-        let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        if matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ku") {
-            article.direction = Some("rtl".to_owned());
-        }
+    let rtl = match rtl_share(&article.text) {
+        Some(share) => share > 0.5,
+        // No letters to judge by: fall back on the declared language.
+        None => article.language.as_deref().is_some_and(|lang| {
+            let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb")
+        }),
+    };
+    if rtl {
+        article.direction = Some("rtl".to_owned());
     }
     if options.journalism {
         journalism(article);
     }
+}
+
+/// Share of the letters (in the first few thousand) written in right-to-left scripts, or
+/// `None` when there are no letters: the script decides direction, whatever the language.
+fn rtl_share(text: &str) -> Option<f32> {
+    let (mut rtl, mut letters) = (0u32, 0u32);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(4000) {
+        letters += 1;
+        if matches!(c as u32,
+            0x0590..=0x08FF      // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic
+            | 0xFB1D..=0xFDFF    // Hebrew and Arabic presentation forms A
+            | 0xFE70..=0xFEFF    // Arabic presentation forms B
+            | 0x10800..=0x10FFF  // historic RTL scripts
+            | 0x1E800..=0x1EFFF)
+        // Adlam and others
+        {
+            rtl += 1;
+        }
+    }
+    (letters > 0).then(|| rtl as f32 / letters as f32)
 }
 
 /// Finds the dateline, quotes and cited outlets of the article's text.
