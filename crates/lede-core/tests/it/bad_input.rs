@@ -403,6 +403,25 @@ fn japanese_words_mix_kana_kanji_and_latin() {
     assert_eq!(article.word_count, unspaced + marks + 3, "text: {}", article.text);
 }
 
+// --- Options ------------------------------------------------------------------------
+
+#[test]
+#[ignore = "core bug: with images on, an inline <img> between loose text splits it into two paragraphs, changing text"]
+fn images_option_keeps_text_around_an_inline_image() {
+    // Found by props::images_option_never_changes_text: `text` must not depend on
+    // `Options::images`, but "a.<img>b" gives "a.\n\nb" with images and "a. b" without.
+    let mut no_images = Options::default();
+    no_images.images = false;
+    for html in [
+        "Rain fell. <img src=a.jpg alt=A>More rain fell.",
+        "<math>“Quoted,” said Jane Doe. <img src=a.jpg alt=A>&amp;<p><p>",
+    ] {
+        let with = check(html, Expect::Text(&[])).unwrap();
+        let without = check_with(Input::new(html.as_bytes()), &no_images, Expect::Text(&[])).unwrap();
+        assert_eq!(with.text, without.text, "input: {html}");
+    }
+}
+
 // --- Helpers ------------------------------------------------------------------------
 
 /// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
