@@ -226,6 +226,64 @@ fn nested_blockquotes_just_under_the_limit_keep_the_text() {
     check(page, Expect::Text(&[]));
 }
 
+// --- Wide and long input: no quadratic paths ---------------------------------------
+
+#[test]
+fn hundred_thousand_paragraphs_are_kept() {
+    let article =
+        check("<p>Rain fell on the city again today.</p>".repeat(DEEP), Expect::Text(&["Rain fell"]))
+            .unwrap();
+    assert_eq!(article.word_count, 7 * DEEP);
+}
+
+#[test]
+fn hundred_thousand_line_breaks_get_a_defined_result() {
+    check(format!("<p>{}</p>", "word<br>".repeat(DEEP)), Expect::Text(&["word"]));
+}
+
+#[test]
+fn one_megabyte_word_is_kept_whole() {
+    let word = "a".repeat(1 << 20);
+    check(format!("<p>{word}</p>"), Expect::Text(&[&word]));
+}
+
+#[test]
+fn ten_thousand_attributes_on_one_element_get_a_defined_result() {
+    let attrs: String = (0..10_000).map(|i| format!(" data-a{i}=\"{i}\"")).collect();
+    check(
+        format!("<div{attrs}><p>{}</p></div>", ENGLISH.join("</p><p>")),
+        Expect::Text(&["Farmers, who had warned"]),
+    );
+}
+
+#[test]
+fn unclosed_comment_swallows_the_rest() {
+    check(format!("<!--{}", article_page("", ENGLISH)), Expect::Empty);
+}
+
+#[test]
+fn unclosed_script_swallows_the_rest() {
+    check(format!("<script>{}", article_page("", ENGLISH)), Expect::Empty);
+}
+
+#[test]
+fn hundred_thousand_json_ld_blocks_get_a_defined_result() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"name":"A"}}</script>"#;
+    check(
+        format!("<head>{}</head><p>{}</p>", ld.repeat(10_000), ENGLISH.join("</p><p>")),
+        Expect::Text(&["Farmers"]),
+    );
+}
+
+#[test]
+fn deeply_nested_json_ld_gets_a_defined_result() {
+    // serde_json stops at 128 levels; the page must still extract.
+    let json = format!("{}1{}", "[".repeat(DEEP), "]".repeat(DEEP));
+    let page = article_page("", ENGLISH)
+        .replace("</head>", &format!("<script type=application/ld+json>{json}</script></head>"));
+    check(page, Expect::Text(&["Farmers, who had warned"]));
+}
+
 // --- Charsets ------------------------------------------------------------------------
 
 #[test]
