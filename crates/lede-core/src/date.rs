@@ -18,13 +18,15 @@ pub enum DateTime {
     Local(civil::DateTime),
     /// A day and time at a stated UTC offset.
     Offset(civil::DateTime, Offset),
+    /// A month only (`2021-12`); the date held is the month's first day.
+    Month(civil::Date),
 }
 
 impl DateTime {
     /// The calendar day, whatever the precision.
     pub fn date(&self) -> civil::Date {
         match *self {
-            DateTime::Date(d) => d,
+            DateTime::Date(d) | DateTime::Month(d) => d,
             DateTime::Local(dt) | DateTime::Offset(dt, _) => dt.date(),
         }
     }
@@ -34,11 +36,16 @@ impl DateTime {
     pub fn parse_iso(s: &str) -> Option<DateTime> {
         let s = s.trim();
         let b = s.as_bytes();
+        if b.len() == 7 && b[4] == b'-' {
+            let y: i16 = s.get(0..4)?.parse().ok()?;
+            let m: i8 = s.get(5..7)?.parse().ok()?;
+            return civil::Date::new(y, m, 1).ok().map(DateTime::Month);
+        }
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let date = parse_ymd(&s[..10])?;
-        let rest = &s[10..];
+        let date = parse_ymd(s.get(..10)?)?;
+        let rest = s.get(10..)?;
         if rest.is_empty() {
             return Some(DateTime::Date(date));
         }
@@ -112,6 +119,7 @@ impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateTime::Date(d) => write!(f, "{d}"),
+            DateTime::Month(d) => write!(f, "{}", d.strftime("%Y-%m")),
             DateTime::Local(dt) => write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M:%S")),
             DateTime::Offset(dt, off) => {
                 let secs = off.seconds();
@@ -149,9 +157,13 @@ mod tests {
 
     #[test]
     fn round_trips_each_precision() {
-        for s in
-            ["2021-12-07", "2021-12-07T10:00:00", "2021-12-07T10:00:00+01:00", "2021-12-07T10:00:00-05:30"]
-        {
+        for s in [
+            "2021-12",
+            "2021-12-07",
+            "2021-12-07T10:00:00",
+            "2021-12-07T10:00:00+01:00",
+            "2021-12-07T10:00:00-05:30",
+        ] {
             assert_eq!(DateTime::parse_iso(s).unwrap().to_string(), s);
         }
     }
@@ -162,6 +174,12 @@ mod tests {
         assert_eq!(z.to_string(), "2021-12-07T10:00:00+00:00");
         let compact = DateTime::parse_iso("2021-12-07 10:00+0100").unwrap();
         assert_eq!(compact.to_string(), "2021-12-07T10:00:00+01:00");
+    }
+
+    #[test]
+    fn rejects_non_ascii_in_the_date_without_panicking() {
+        assert!(DateTime::parse_iso("2024-03-’02").is_none());
+        assert!(DateTime::parse_iso("2024-’3").is_none());
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod model;
 mod options;
 mod pipeline;
 mod render;
+mod text_input;
 
 pub use date::DateTime;
 pub use enrich::READING_WORDS_PER_MINUTE;
@@ -41,4 +42,5 @@ pub use model::{
 };
 pub use options::{Focus, Options};
 pub use pipeline::{Input, extract};
-pub use render::{to_html, to_markdown, to_text};
+pub use render::{to_html, to_markdown, to_pasted_text, to_text};
+pub use text_input::extract_text;

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Focus {
-    /// The default balance, tuned for the best F1.
+    /// The default: tuned for the best F1. Pages that present themselves as articles get
+    /// the article tuning; other pages (listings, products, forums) the recall tuning.
     #[default]
     Balanced,
     /// Drop anything doubtful: fewer stray lines, some lost content.

@@ -8,6 +8,7 @@
 mod html;
 mod metrics;
 mod report;
+mod text;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -361,6 +362,9 @@ pub(crate) fn discover(dir: &Path) -> Result<Vec<Case>> {
 
 /// Runs `lede eval`.
 pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Result<()> {
+    if text::is_text_folder(&args.folder) {
+        return text::run(args, options, out);
+    }
     let mut cases = discover(&args.folder)?;
     if let Some(wanted) = &args.page_type {
         cases.retain(|c| c.truth.page_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(wanted)));

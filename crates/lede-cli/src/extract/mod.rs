@@ -209,6 +209,8 @@ struct Page {
     content_type: Option<String>,
     /// `WARC-Target-URI` and `WARC-Date` for records.
     warc: Option<(Option<String>, Option<String>)>,
+    /// Whether the page is a pasted plain-text copy rather than HTML.
+    text: bool,
 }
 
 /// Loads, extracts and renders one job (writing it under `--out` if asked).
@@ -223,7 +225,14 @@ fn process(job: Job, ctx: &Shared) -> Outcome {
         if let Some(ct) = page.content_type.as_deref() {
             core_input = core_input.with_content_type(ct);
         }
-        let article = lede_core::extract(core_input, &ctx.options).context("cannot extract the article")?;
+        let article = if page.text {
+            let mut article = lede_core::extract_text(&String::from_utf8_lossy(&page.bytes), &ctx.options)
+                .context("cannot extract the article")?;
+            article.url = page.url.clone();
+            article
+        } else {
+            lede_core::extract(core_input, &ctx.options).context("cannot extract the article")?
+        };
         Ok((article, page.warc))
     });
     let result = result.and_then(|(article, warc)| {
@@ -253,13 +262,13 @@ fn process(job: Job, ctx: &Shared) -> Outcome {
 /// Reads or fetches a job's bytes.
 fn load(job: Job, ctx: &Shared) -> Result<Page> {
     let limit = ctx.options.max_input_bytes as u64;
-    let page = |bytes| Page { bytes, url: ctx.url.clone(), content_type: None, warc: None };
+    let page = |bytes, text| Page { bytes, url: ctx.url.clone(), content_type: None, warc: None, text };
     match job {
         Job::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).context("cannot read stdin")?;
-            check_html(&bytes, None)?;
-            Ok(page(bytes))
+            let text = is_plain_text(&bytes, None);
+            Ok(page(bytes, text))
         }
         Job::File { path, .. } => {
             let file =
@@ -273,8 +282,8 @@ fn load(job: Job, ctx: &Shared) -> Result<Page> {
                     .with_context(|| format!("cannot gunzip {}", path.display()))?;
                 name = inner.to_owned();
             }
-            check_html(&bytes, Some(&name))?;
-            Ok(page(bytes))
+            let text = is_plain_text(&bytes, Some(&name));
+            Ok(page(bytes, text))
         }
         Job::Url(url) => {
             let fetcher = ctx.fetcher.as_ref().context("internal: no HTTP client for a URL input")?;
@@ -282,26 +291,31 @@ fn load(job: Job, ctx: &Shared) -> Result<Page> {
             Ok(Page {
                 bytes: fetched.body,
                 url: Some(fetched.url),
+                text: fetched.content_type.as_deref().is_some_and(|ct| ct.starts_with("text/plain")),
                 content_type: fetched.content_type,
                 warc: None,
             })
         }
         Job::Record { target_uri, date, content_type, body, .. } => {
-            Ok(Page { bytes: body, url: target_uri.clone(), content_type, warc: Some((target_uri, date)) })
+            let text = content_type.as_deref().is_some_and(|ct| ct.starts_with("text/plain"));
+            Ok(Page {
+                bytes: body,
+                url: target_uri.clone(),
+                content_type,
+                warc: Some((target_uri, date)),
+                text,
+            })
         }
         Job::Failed { error, .. } => Err(error),
     }
 }
 
-/// Refuses plain text, which the core's text path will handle once it lands. A file is text
-/// by its `.txt` extension; a file of another kind, or stdin, when it does not look like markup.
-fn check_html(bytes: &[u8], name: Option<&str>) -> Result<()> {
+/// Whether an input is a pasted plain-text copy, for the core's text path. A file is text by
+/// its `.txt` extension; a file of another kind, or stdin, when it does not look like markup.
+fn is_plain_text(bytes: &[u8], name: Option<&str>) -> bool {
     let known_html = name.is_some_and(|n| [".html", ".htm", ".xhtml"].iter().any(|e| n.ends_with(e)));
-    let text = name.is_some_and(|n| n.ends_with(".txt")) || (!known_html && !looks_like_markup(bytes));
-    if text {
-        bail!("plain-text input is not supported yet (only HTML pages are)");
-    }
-    Ok(())
+    name.is_some_and(|n| n.ends_with(".txt"))
+        || (!known_html && !looks_like_markup(bytes) && !bytes.contains(&0))
 }
 
 /// Whether the start of a document looks like HTML or XML.

@@ -34,3 +34,18 @@ fn scores_a_folder_and_shows_a_page() {
     let out = lede().arg("eval").arg(dir.path().join("nope")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn scores_a_folder_of_pasted_texts() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../lede-core/tests/fixtures/text");
+    let out = lede().arg("eval").arg(&folder).arg("--json").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = &report["summary"];
+    assert!(summary["texts"].as_u64().unwrap() >= 13);
+    for field in ["title", "authors", "date", "dateline", "first_sentence", "quote_recall"] {
+        assert!(summary[field].as_f64().unwrap() >= 0.9, "{field}: {summary}");
+    }
+    let out = lede().arg("eval").arg(&folder).output().unwrap();
+    assert!(stdout(&out).contains("speaker accuracy"), "{}", stdout(&out));
+}

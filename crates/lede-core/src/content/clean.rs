@@ -5,6 +5,7 @@ use html5ever::{LocalName, local_name};
 
 use super::score::{Shape, is_block_for_div};
 use super::stats::Stats;
+use super::visible::Visible;
 use super::{Flags, NodeSet, hints};
 use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 
@@ -98,15 +99,7 @@ impl Cleaner<'_> {
         let mut out = Vec::new();
         for &root in roots {
             out.push(root);
-            let mut walk = self.dom.descendants(root);
-            while let Some(id) = walk.next() {
-                let Some(e) = self.dom.element(id) else { continue };
-                if self.dropped.contains(id) || self.dom.skips(e) {
-                    walk.skip_subtree(id);
-                    continue;
-                }
-                out.push(id);
-            }
+            out.extend(Visible::new(self.dom, root, self.dropped));
         }
         out
     }
@@ -183,8 +176,8 @@ impl Cleaner<'_> {
                 && content_len < 25
                 && (counts.img == 0 || counts.img > 2)
                 && link_density > 0.0)
-            || (!is_list && weight < 25.0 && link_density > 0.2)
-            || (weight >= 25.0 && link_density > 0.5)
+            || (!is_list && weight < 25.0 && link_density > 0.2 + self.flags.link_density_modifier)
+            || (weight >= 25.0 && link_density > 0.5 + self.flags.link_density_modifier)
             || (counts.embed == 1 && content_len < 75 || counts.embed > 1)
             || (counts.img == 0 && !counts.textish);
         if remove && is_list {

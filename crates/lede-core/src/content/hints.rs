@@ -117,6 +117,10 @@ static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
 static BYLINE: LazyLock<AhoCorasick> =
     LazyLock::new(|| automaton(&["byline", "author", "dateline", "writtenby", "p-author"]));
 
+/// Comment sections.
+static COMMENTS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(&["comments", "commentlist", "comment-list", "disqus", "discussion"]));
+
 /// Share bars and social buttons.
 static SHARE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&["share", "sharedaddy"]));
 
@@ -172,6 +176,11 @@ pub(crate) fn looks_like_byline(e: &Element) -> bool {
     e.attr(&local_name!("rel")) == Some("author")
         || e.attr(&local_name!("itemprop")).is_some_and(|v| v.contains("author"))
         || matches(&BYLINE, e)
+}
+
+/// Whether class/id name a comment section.
+pub(crate) fn names_comments(e: &Element) -> bool {
+    matches(&COMMENTS, e)
 }
 
 /// Whether class/id name a share bar (as a whole word: "share", "post_share", not "shared").

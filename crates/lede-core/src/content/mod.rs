@@ -6,13 +6,15 @@ mod prepass;
 mod region;
 mod score;
 mod stats;
+mod visible;
 
 use score::Shape;
 use stats::Stats;
+use visible::Visible;
 
 use crate::dom::{Dom, NodeId};
 use crate::metadata::Metadata;
-use crate::options::Options;
+use crate::options::{Focus, Options};
 
 /// The chosen body: subtrees to render, in document order, minus pruned nodes.
 #[derive(Debug, Clone)]
@@ -40,6 +42,10 @@ impl NodeSet {
         self.0[id.index() / 64] |= 1 << (id.index() % 64);
     }
 
+    pub(crate) fn remove(&mut self, id: NodeId) {
+        self.0[id.index() / 64] &= !(1 << (id.index() % 64));
+    }
+
     pub(crate) fn contains(&self, id: NodeId) -> bool {
         self.0[id.index() / 64] & (1 << (id.index() % 64)) != 0
     }
@@ -52,15 +58,59 @@ pub(crate) struct Flags {
     pub(crate) strip_unlikely: bool,
     pub(crate) weight_classes: bool,
     pub(crate) clean_conditionally: bool,
+    /// Added to the link-density limits of conditional cleaning (Readability's
+    /// `linkDensityModifier`), set by [`Focus`].
+    pub(crate) link_density_modifier: f32,
 }
 
-/// When the scored body holds less than this share of the main region's text, the page is
-/// not one run of paragraphs (a listing, a product page, a forum) and the region wins.
-const REGION_RATIO: f32 = 0.7;
-/// The same share for pages that declare themselves articles, whose main region often
-/// carries teasers and comments around the story.
-const DECLARED_ARTICLE_RATIO: f32 = 0.3;
+/// How [`Focus`] tunes selection.
+struct Tuning {
+    /// When the scored body holds less than this share of the main region's text, the page
+    /// is not one run of paragraphs (a listing, a product page, a forum) and the region wins.
+    region_ratio: f32,
+    /// The same share for pages that declare themselves articles, whose main region often
+    /// carries teasers and comments around the story.
+    declared_ratio: f32,
+    /// Whether a prose-rich scored body stays the body whatever the ratio.
+    prose_guard: bool,
+    /// Added to the link-density limits of conditional cleaning.
+    link_density_modifier: f32,
+    /// Whether the body (stripped) stands in as the region on pages without `<main>`.
+    body_region: bool,
+}
 
+impl Tuning {
+    fn for_focus(focus: Focus) -> Tuning {
+        match focus {
+            Focus::Precision => Tuning {
+                region_ratio: 0.4,
+                declared_ratio: 0.15,
+                prose_guard: true,
+                link_density_modifier: -0.1,
+                body_region: false,
+            },
+            Focus::Recall => Tuning {
+                region_ratio: 1.0,
+                declared_ratio: 0.6,
+                prose_guard: false,
+                link_density_modifier: 0.2,
+                body_region: true,
+            },
+            _ => Tuning {
+                region_ratio: 0.7,
+                declared_ratio: 0.3,
+                prose_guard: true,
+                link_density_modifier: 0.0,
+                body_region: false,
+            },
+        }
+    }
+}
+
+/// A comment section shorter than this is a "Leave a comment" box, not comments.
+const MIN_COMMENTS_CHARS: usize = 80;
+/// A `<main>` with at least this much text is the page's own statement of its content.
+const MIN_MAIN_CHARS: f32 = 200.0;
 /// A paragraph at least this long is running prose.
 const LONG_PARAGRAPH: u32 = 120;
 /// Characters of running prose that make a page an article.
@@ -75,7 +125,17 @@ const PROSE_GUARD_RATIO: f32 = 0.2;
 const CHAR_THRESHOLD: u32 = 500;
 
 /// Chooses the article body.
-pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selection {
+pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection {
+    let declared = declares_article(dom);
+    // Balanced means: the article tuning for pages that present themselves as articles
+    // (declared type, a date or an author), the recall tuning for the rest, whose main
+    // content is spread over cards, posts and sections rather than one run of prose.
+    let article_like = declared || meta.published.is_some() || !meta.authors.is_empty();
+    let focus = match options.focus {
+        Focus::Balanced if !article_like => Focus::Recall,
+        focus => focus,
+    };
+    let tuning = Tuning::for_focus(focus);
     let Some(body) = dom.body() else {
         return Selection {
             roots: Vec::new(),
@@ -85,15 +145,31 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
             prose: 0,
         };
     };
+    let strict = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+        link_density_modifier: tuning.link_density_modifier,
+    };
     let attempts = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        strict,
+        Flags { strip_unlikely: false, ..strict },
+        Flags { strip_unlikely: false, weight_classes: false, ..strict },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, ..strict },
     ];
+    // The strict pre-pass serves the first attempt and the region alike.
+    let strict_dropped = prepass::drop_furniture(dom, body, meta, strict);
+    let strict_stats = Stats::compute(dom, body, &strict_dropped);
     let mut best: Option<(Selection, u32)> = None;
-    for flags in attempts {
-        let (selection, len) = attempt(dom, body, meta, flags);
+    for (i, flags) in attempts.into_iter().enumerate() {
+        let (dropped, stats) = if i == 0 {
+            (strict_dropped.clone(), strict_stats.clone())
+        } else {
+            let dropped = prepass::drop_furniture(dom, body, meta, flags);
+            let stats = Stats::compute(dom, body, &dropped);
+            (dropped, stats)
+        };
+        let (selection, len) = attempt(dom, body, meta, flags, dropped, stats);
         let enough = len >= CHAR_THRESHOLD;
         if enough || best.as_ref().is_none_or(|(_, l)| len > *l) {
             best = Some((selection, len));
@@ -104,15 +180,30 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, _options: &Options) -> Selectio
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) = main_region(dom, body, meta) {
-        let declared = declares_article(dom);
-        let ratio: f32 = if declared { DECLARED_ARTICLE_RATIO } else { REGION_RATIO };
+    if let Some((region_selection, region_len)) =
+        main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
+    {
+        let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;
         let region_len = region_len as f32;
-        let prose_article = selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
-        if len < ratio * region_len && !prose_article {
-            return region_selection;
+        let prose_article =
+            tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
+        // A scored body entirely outside a real <main> region is furniture (an SEO blurb,
+        // a modal) beside the content the page marks as main.
+        let region = region_selection.roots[0];
+        let outside = region != body
+            && region_len >= MIN_MAIN_CHARS
+            && selection.roots.iter().all(|&r| {
+                r != region
+                    && !dom.ancestors(r).any(|a| a == region)
+                    && !dom.ancestors(region).any(|a| a == r)
+            });
+        if len < ratio * region_len && !prose_article || outside {
+            selection = region_selection;
         }
+    }
+    if options.comments {
+        add_comments(dom, body, &mut selection);
     }
     selection
 }
@@ -157,19 +248,60 @@ fn declares_article(dom: &Dom) -> bool {
 }
 
 /// The main region with its furniture stripped, and its text length.
-fn main_region(dom: &Dom, body: NodeId, meta: &Metadata) -> Option<(Selection, u32)> {
-    let strict = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
-    let mut dropped = prepass::drop_furniture(dom, body, meta, strict);
-    let mut stats = Stats::compute(dom, body, &dropped);
-    let region = region::find(dom, body, &stats, &dropped)?;
+fn main_region(
+    dom: &Dom,
+    body: NodeId,
+    mut dropped: NodeSet,
+    mut stats: Stats,
+    body_fallback: bool,
+) -> Option<(Selection, u32)> {
+    let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
 }
 
-fn attempt(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> (Selection, u32) {
-    let mut dropped = prepass::drop_furniture(dom, body, meta, flags);
-    let mut stats = Stats::compute(dom, body, &dropped);
+/// Adds the page's comment section to the body (for [`Options::comments`]): the largest
+/// element named as comments (`comments`, `disqus`, `discussion`), undoing the pruning that
+/// removed it; it renders in place when inside the body, after it otherwise.
+fn add_comments(dom: &Dom, body: NodeId, selection: &mut Selection) {
+    let mut best: Option<(NodeId, usize)> = None;
+    let mut walk = dom.descendants(body);
+    while let Some(id) = walk.next() {
+        let Some(e) = dom.element(id) else { continue };
+        if dom.skips(e) || hints::is_hidden(e) {
+            walk.skip_subtree(id);
+            continue;
+        }
+        if hints::names_comments(e) {
+            walk.skip_subtree(id);
+            let len = dom.text_len(id);
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((id, len));
+            }
+        }
+    }
+    let Some((comments, _)) = best.filter(|&(_, len)| len >= MIN_COMMENTS_CHARS) else { return };
+    selection.dropped.remove(comments);
+    for d in dom.descendants(comments) {
+        selection.dropped.remove(d);
+    }
+    let inside = selection.roots.iter().any(|&r| dom.ancestors(comments).any(|a| a == r));
+    if !inside {
+        selection.roots.retain(|&r| !dom.ancestors(r).any(|a| a == comments));
+        selection.roots.push(comments);
+    }
+}
+
+/// One scored attempt on the pre-passed page: choose, clean, measure.
+fn attempt(
+    dom: &Dom,
+    body: NodeId,
+    meta: &Metadata,
+    flags: Flags,
+    mut dropped: NodeSet,
+    mut stats: Stats,
+) -> (Selection, u32) {
     let shape = Shape::compute(dom, body, &dropped);
     let (roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
@@ -186,13 +318,9 @@ fn attempt(dom: &Dom, body: NodeId, meta: &Metadata, flags: Flags) -> (Selection
 fn prose_len(dom: &Dom, roots: &[NodeId], stats: &Stats, shape: &Shape, dropped: &NodeSet) -> u32 {
     let mut total = 0;
     for &root in roots {
-        let mut walk = dom.descendants(root);
+        let mut walk = Visible::new(dom, root, dropped);
         while let Some(id) = walk.next() {
             let Some(e) = dom.element(id) else { continue };
-            if dropped.contains(id) || dom.skips(e) {
-                walk.skip_subtree(id);
-                continue;
-            }
             let paragraph = match *e.tag() {
                 html5ever::local_name!("p") | html5ever::local_name!("pre") => true,
                 html5ever::local_name!("div") => !shape.has_block[id.index()],
@@ -225,3 +353,6 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
     let missing: usize = unique.iter().map(|w| w.len()).sum::<usize>() + unique.len().saturating_sub(1);
     1.0 - missing as f32 / total.max(1) as f32
 }
+
+#[cfg(test)]
+mod tests;

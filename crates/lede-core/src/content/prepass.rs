@@ -29,7 +29,7 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
             continue;
         }
         let tag = e.tag();
-        let drop = hints::is_hidden(e) && !holds_page(id)
+        let drop = hints::is_hidden(e) && !holds_page(id) && !is_inactive_panel(dom, id)
             || e.attr(&local_name!("role")) == Some("dialog") && e.attr_str("aria-modal") == Some("true")
             || !byline_found && hints::looks_like_byline(e) && {
                 let text = dom.text_content(id);
@@ -54,4 +54,21 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
 
 fn inside_table_or_code(dom: &Dom, id: NodeId) -> bool {
     dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("table")) || dom.is_tag(a, &local_name!("code")))
+}
+
+/// Whether a hidden element is one panel of a set (tabs, accordions, carousels): a sibling
+/// of the same tag and class is shown, so readers reach this one with a click.
+fn is_inactive_panel(dom: &Dom, id: NodeId) -> bool {
+    let Some(e) = dom.element(id) else { return false };
+    let class = e.class().trim();
+    if class.is_empty() {
+        return e.attr(&local_name!("role")) == Some("tabpanel");
+    }
+    let Some(parent) = dom.parent(id) else { return false };
+    dom.element_children(parent).any(|s| {
+        s != id
+            && dom
+                .element(s)
+                .is_some_and(|se| se.tag() == e.tag() && se.class().trim() == class && !hints::is_hidden(se))
+    })
 }

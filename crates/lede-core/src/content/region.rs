@@ -4,36 +4,36 @@
 use html5ever::local_name;
 
 use super::stats::Stats;
+use super::visible::Visible;
 use super::{NodeSet, hints};
 use crate::dom::{Dom, NodeId};
 
-/// The largest `<main>` or `role=main` element outside dropped subtrees, if any.
-pub(crate) fn find(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) -> Option<NodeId> {
+/// The largest `<main>` or `role=main` element outside dropped subtrees, if any, else the
+/// body itself when `body_fallback` allows.
+pub(crate) fn find(
+    dom: &Dom,
+    body: NodeId,
+    stats: &Stats,
+    dropped: &NodeSet,
+    body_fallback: bool,
+) -> Option<NodeId> {
     let mut best: Option<NodeId> = None;
-    let mut walk = dom.descendants(body);
-    while let Some(id) = walk.next() {
+    for id in Visible::new(dom, body, dropped) {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || dom.skips(e) {
-            walk.skip_subtree(id);
-            continue;
-        }
         let is_main = *e.tag() == local_name!("main") || e.attr(&local_name!("role")) == Some("main");
         if is_main && best.is_none_or(|b| stats.text[id.index()] > stats.text[b.index()]) {
             best = Some(id);
         }
     }
-    best.filter(|&b| stats.text[b.index()] > 0).or(Some(body))
+    best.filter(|&b| stats.text[b.index()] > 0).or(body_fallback.then_some(body))
 }
 
 /// Drops navigation, page headers and footers, asides, forms and dialogs inside `region`.
 pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) {
-    let mut walk = dom.descendants(region);
+    let mut found = Vec::new();
+    let mut walk = Visible::new(dom, region, dropped);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || dom.skips(e) {
-            walk.skip_subtree(id);
-            continue;
-        }
         let furniture = match *e.tag() {
             local_name!("nav")
             | local_name!("aside")
@@ -48,9 +48,12 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             _ => hints::has_unlikely_role(e) || hints::looks_like_share(e) && stats.text[id.index()] < 500,
         };
         if furniture {
-            stats.remove(dom, id);
-            dropped.insert(id);
+            found.push(id);
             walk.skip_subtree(id);
         }
+    }
+    for id in found {
+        stats.remove(dom, id);
+        dropped.insert(id);
     }
 }

@@ -8,6 +8,7 @@
 use html5ever::{LocalName, local_name};
 
 use super::stats::{Stats, collapsed_len, count_commas};
+use super::visible::Visible;
 use super::{Flags, NodeSet, hints};
 use crate::dom::{Dom, NodeData, NodeId};
 
@@ -374,13 +375,8 @@ fn ends_sentence(text: &str) -> bool {
 /// them, so they take no score of their own.
 fn single_p_wrappers(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) -> NodeSet {
     let mut set = NodeSet::new(dom);
-    let mut walk = dom.descendants(body);
-    while let Some(id) = walk.next() {
+    for id in Visible::new(dom, body, dropped) {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || dom.skips(e) {
-            walk.skip_subtree(id);
-            continue;
-        }
         if *e.tag() != local_name!("div") {
             continue;
         }
@@ -398,13 +394,8 @@ fn single_p_wrappers(dom: &Dom, body: NodeId, stats: &Stats, dropped: &NodeSet) 
 /// The scoring units below `body`, in document order.
 fn units(dom: &Dom, body: NodeId, stats: &Stats, shape: &Shape, dropped: &NodeSet) -> Vec<Unit> {
     let mut out = Vec::new();
-    let mut walk = dom.descendants(body);
-    while let Some(id) = walk.next() {
+    for id in Visible::new(dom, body, dropped) {
         let Some(e) = dom.element(id) else { continue };
-        if dropped.contains(id) || dom.skips(e) {
-            walk.skip_subtree(id);
-            continue;
-        }
         let Some(parent) = dom.parent(id) else { continue };
         let tag = e.tag();
         let unit_of = |node: NodeId, first_ancestor: NodeId| Unit {

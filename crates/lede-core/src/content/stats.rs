@@ -7,6 +7,7 @@ use super::NodeSet;
 use crate::dom::{Dom, NodeData, NodeId};
 
 /// Statistics of each node's visible subtree, indexed by [`NodeId`].
+#[derive(Clone)]
 pub(crate) struct Stats {
     /// Characters of text, whitespace runs counted once.
     pub(crate) text: Vec<u32>,
@@ -18,7 +19,17 @@ pub(crate) struct Stats {
 
 /// Characters of `s` with each whitespace run counted as one and the ends trimmed.
 pub(crate) fn collapsed_len(s: &str) -> u32 {
-    let mut len = 0u32;
+    measure(s).0
+}
+
+/// Commas in any script: Latin, Arabic, CJK full-width and small forms.
+pub(crate) fn count_commas(s: &str) -> u32 {
+    measure(s).1
+}
+
+/// [`collapsed_len`] and [`count_commas`] in one pass over the text.
+fn measure(s: &str) -> (u32, u32) {
+    let (mut len, mut commas) = (0u32, 0u32);
     let mut in_space = true;
     let mut trailing = 0;
     for c in s.chars() {
@@ -28,32 +39,26 @@ pub(crate) fn collapsed_len(s: &str) -> u32 {
                 trailing = 1;
             }
             in_space = true;
-        } else {
-            len += 1;
-            trailing = 0;
-            in_space = false;
+            continue;
+        }
+        len += 1;
+        trailing = 0;
+        in_space = false;
+        if matches!(
+            c,
+            ',' | '\u{060C}'
+                | '\u{FE50}'
+                | '\u{FE10}'
+                | '\u{FE11}'
+                | '\u{2E41}'
+                | '\u{2E34}'
+                | '\u{2E32}'
+                | '\u{FF0C}'
+        ) {
+            commas += 1;
         }
     }
-    len - trailing
-}
-
-/// Commas in any script: Latin, Arabic, CJK full-width and small forms.
-pub(crate) fn count_commas(s: &str) -> u32 {
-    s.chars()
-        .filter(|c| {
-            matches!(
-                c,
-                ',' | '\u{060C}'
-                    | '\u{FE50}'
-                    | '\u{FE10}'
-                    | '\u{FE11}'
-                    | '\u{2E41}'
-                    | '\u{2E34}'
-                    | '\u{2E32}'
-                    | '\u{FF0C}'
-            )
-        })
-        .count() as u32
+    (len - trailing, commas)
 }
 
 impl Stats {
@@ -71,8 +76,9 @@ impl Stats {
             }
             match &dom.node(id).data {
                 NodeData::Text(t) => {
-                    stats.text[id.index()] = collapsed_len(t);
-                    stats.commas[id.index()] = count_commas(t);
+                    let (len, commas) = measure(t);
+                    stats.text[id.index()] = len;
+                    stats.commas[id.index()] = commas;
                 }
                 NodeData::Element(e) if dropped.contains(id) || dom.skips(e) => {}
                 NodeData::Element(_) | NodeData::Document => {

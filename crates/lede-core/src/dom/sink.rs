@@ -23,6 +23,7 @@ pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Do
         depth: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
         limits: (max_nodes, max_depth),
         exceeded: Cell::new(None),
+        saw_noscript: Cell::new(false),
     };
     sink.push(NodeData::Document);
     // Scripting off, as for a reader without JavaScript: <noscript> content is parsed as
@@ -48,8 +49,11 @@ pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Do
     match sink.exceeded.take() {
         Some(err) => Err(err),
         None => {
+            let saw_noscript = sink.saw_noscript.get();
             let mut dom = Dom { nodes: sink.nodes.into_inner(), noscript_is_content: false };
-            dom.detect_noscript_content();
+            if saw_noscript {
+                dom.detect_noscript_content();
+            }
             Ok(dom)
         }
     }
@@ -61,6 +65,8 @@ struct Sink {
     depth: RefCell<Vec<u32>>,
     limits: (usize, usize),
     exceeded: Cell<Option<Error>>,
+    /// Whether any `<noscript>` was created (most pages have none: no need to weigh it).
+    saw_noscript: Cell<bool>,
 }
 
 impl Sink {
@@ -192,6 +198,9 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        if name.local == html5ever::local_name!("noscript") {
+            self.saw_noscript.set(true);
+        }
         let id = self.push(NodeData::Element(Element { name, attrs }));
         if flags.template {
             // Template contents live in their own detached fragment right after the element.

@@ -1,8 +1,40 @@
 //! Page metadata: title, authors, dates, site name, description, language, tags, section,
 //! lead image and canonical URL, merged from every source a page may use.
 //!
-//! Precedence (highest first) is documented in `docs/ARCHITECTURE.md`; each source has its
-//! own module and fills a [`Metadata`] of its own, and [`extract`] merges them.
+//! One walk over the document ([`scan`]) gathers what every source needs; each source then
+//! fills a [`Metadata`] of its own and [`extract`] merges them field by field. Precedence,
+//! highest first:
+//!
+//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `og:title`/`twitter:title`/
+//!   `dc.title`, `<title>`) contains; else `og:title`, JSON-LD, `<title>`, with a " | Site"
+//!   part cut off when it matches the site name or reads like one ([`title`]).
+//! - **authors**: JSON-LD `author`, then meta tags (`dc.creator`, `author`, `article:author`,
+//!   Parse.ly, Sailthru), then microdata `itemprop=author` (the first group only: later ones
+//!   are commenters), then the visible byline (class or id "byline"/"author", `rel=author`,
+//!   or a short text opening with "By"/"Von"/"Par"…, after the `<h1>` first). The shown
+//!   byline wins over declared authors that are only organisations or one-word account
+//!   names when it names a person. Each string is split into people ([`names`]).
+//! - **published / modified**: JSON-LD (the article's own object before its `WebPage`), then
+//!   meta tags (`article:published_time`, Dublin Core, `date`…), then microdata, then
+//!   `<time datetime>` (one marked "published" first), then the first date shown after the
+//!   `<h1>` (one labelled "Published" among the first three), then a date in the page's
+//!   (or canonical) URL path. Future and pre-1993 dates are refused
+//!   wherever they come from; a modification before publication is dropped.
+//! - **site_name**: `og:site_name`, JSON-LD publisher or `WebSite`, `application-name`.
+//! - **language**: `<html lang>`, `content-language`/`dc.language`/`og:locale`, JSON-LD.
+//! - **description, section, lead image**: meta tags, then JSON-LD. **tags**: both, merged.
+//! - **canonical_url**: `<link rel=canonical>`, `og:url`, JSON-LD `mainEntityOfPage`/`url`.
+//!
+//! `byline_nodes` holds the visible byline element whichever source won, so the body can
+//! leave it out.
+
+mod date;
+mod dom_hints;
+mod jsonld;
+mod meta_tags;
+mod names;
+mod scan;
+mod title;
 
 use html5ever::local_name;
 use url::Url;
@@ -47,13 +79,72 @@ impl Metadata {
 }
 
 /// Reads the page's metadata.
-pub(crate) fn extract(dom: &Dom, _page_url: Option<&Url>) -> Metadata {
-    let title = dom
-        .descendants(dom.head().unwrap_or(NodeId::DOCUMENT))
-        .find(|&n| dom.is_tag(n, &local_name!("title")))
-        .map(|n| collapse_ws(&dom.text_content(n)))
-        .filter(|t| !t.is_empty());
-    Metadata { title, ..Metadata::default() }
+pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
+    let scan = scan::scan(dom);
+    let base = match (scan.base_href, page_url) {
+        (Some(h), Some(u)) => u.join(h).ok().or_else(|| Some(u.clone())),
+        (Some(h), None) => Url::parse(h).ok(),
+        (None, u) => u.cloned(),
+    };
+    let base = base.as_ref();
+    let (ld, ld_authors_are_organisations) = jsonld::read(&scan.json_ld, base);
+    let tags = meta_tags::read(&scan, base);
+    let hints = dom_hints::read(dom, &scan, base);
+    let html = hints.meta;
+
+    let site_name = tags.site_name.clone().or_else(|| ld.site_name.clone());
+    let document_title = scan.title.as_deref().map(collapse_ws);
+    let title = title::choose(&title::Candidates {
+        document: document_title.as_deref(),
+        meta: tags.title.as_deref(),
+        json_ld: ld.title.as_deref(),
+        h1s: &hints.h1s,
+        site_name: site_name.as_deref(),
+    });
+
+    let from_ld = !ld.authors.is_empty();
+    let declared_authors = if from_ld { ld.authors } else { tags.authors };
+    let shown = if hints.microdata_authors.is_empty() { html.authors } else { hints.microdata_authors };
+    // The page's own byline beats declared authors that are an organisation or a CMS
+    // account name ("KatieS") when it names a person.
+    let account_names =
+        declared_authors.iter().all(|a| !a.name.contains(' ')) && shown.iter().any(|a| a.name.contains(' '));
+    let authors = if declared_authors.is_empty() || (from_ld && ld_authors_are_organisations) || account_names
+    {
+        if shown.is_empty() { declared_authors } else { shown }
+    } else {
+        declared_authors
+    };
+    let declared = ld.published.or(tags.published).or(html.published);
+    let published = declared.or(hints.visible_date).or_else(|| {
+        let canonical =
+            tags.canonical_url.as_deref().or(ld.canonical_url.as_deref()).and_then(|u| Url::parse(u).ok());
+        page_url.or(canonical.as_ref()).and_then(|u| date::from_url_path(u.path()))
+    });
+    let modified = ld
+        .modified
+        .or(tags.modified)
+        .or(html.modified)
+        .filter(|m| published.is_none_or(|p| m.date() >= p.date()));
+
+    let mut tag_list = tags.tags;
+    for t in &ld.tags {
+        meta_tags::push_tag(&mut tag_list, t);
+    }
+    Metadata {
+        title,
+        description: tags.description.or(ld.description),
+        authors,
+        published,
+        modified,
+        site_name,
+        language: scan.html_lang.and_then(language_tag).or(tags.language).or(ld.language),
+        tags: tag_list,
+        section: tags.section.or(ld.section),
+        lead_image: tags.lead_image.or(ld.lead_image),
+        canonical_url: tags.canonical_url.or(ld.canonical_url),
+        byline_nodes: html.byline_nodes,
+    }
 }
 
 /// The URL relative links resolve against: `<base href>` resolved against the page URL.
@@ -69,7 +160,257 @@ pub(crate) fn base_url(dom: &Dom, page_url: Option<&Url>) -> Option<Url> {
     }
 }
 
+/// Collapsed text, with the HTML entities that JSON-LD strings often carry decoded; `None`
+/// if nothing is left.
+pub(crate) fn clean_text(s: &str) -> Option<String> {
+    let s = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
+    let s = collapse_ws(&s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Decodes the few named entities and all numeric ones.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A BCP 47-style tag from `en_US`, `en-us`, `EN`: language lowercase, region uppercase.
+pub(crate) fn language_tag(s: &str) -> Option<String> {
+    let s = s.trim().split([',', ';']).next()?.trim();
+    let mut parts = s.split(['-', '_']);
+    let lang = parts.next()?;
+    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = lang.to_ascii_lowercase();
+    for p in parts {
+        if p.is_empty() || p.len() > 8 || !p.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            break;
+        }
+        tag.push('-');
+        match p.len() {
+            2 => tag.push_str(&p.to_ascii_uppercase()),
+            4 => {
+                let mut c = p.chars();
+                tag.extend(c.next().map(|c| c.to_ascii_uppercase()));
+                tag.push_str(&c.as_str().to_ascii_lowercase());
+            }
+            _ => tag.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Some(tag)
+}
+
+/// `u` resolved against `base`, when it is a usable http(s) address.
+pub(crate) fn resolve(u: &str, base: Option<&Url>) -> Option<String> {
+    let u = u.trim();
+    if u.is_empty() || u.starts_with("data:") || u.starts_with("javascript:") {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(u).ok()?,
+        None => match Url::parse(u) {
+            Ok(url) => url,
+            // Without a base, keep a relative address as written rather than lose it.
+            Err(_) => return Some(u.to_owned()),
+        },
+    };
+    Some(url.into())
+}
+
 /// Trims and collapses runs of whitespace to one space.
 pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_at(html: &str, url: Option<&str>) -> Metadata {
+        let dom = crate::dom::parse(html, 100_000, 512).expect("test page parses");
+        let url = url.map(|u| Url::parse(u).expect("test URL parses"));
+        extract(&dom, url.as_ref())
+    }
+
+    fn check(html: &str) -> Metadata {
+        check_at(html, None)
+    }
+
+    fn names(m: &Metadata) -> Vec<&str> {
+        m.authors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn json_ld_graph_with_nested_author_objects() {
+        let m = check(
+            r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","@id":"#site","name":"Daily Bugle"},
+            {"@type":"Person","@id":"#jane","name":"Jane Doe","url":"https://bugle.example/jane"},
+            {"@type":["NewsArticle"],"headline":"Rain returns","datePublished":"2021-12-07T10:00:00+01:00",
+             "author":{"@id":"#jane"},"publisher":{"@type":"Organization","name":"Daily Bugle"},
+             "image":{"@type":"ImageObject","url":"https://bugle.example/rain.jpg","width":1200,"height":800},
+             "keywords":"rain, weather"}]}</script><h1>Rain returns</h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns"));
+        assert_eq!(names(&m), ["Jane Doe"]);
+        assert_eq!(m.authors[0].url.as_deref(), Some("https://bugle.example/jane"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07T10:00:00+01:00"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily Bugle"));
+        let img = m.lead_image.expect("image from JSON-LD");
+        assert_eq!((img.width, img.height), (Some(1200), Some(800)));
+        assert_eq!(m.tags, ["rain", "weather"]);
+    }
+
+    #[test]
+    fn json_ld_array_of_authors() {
+        let m = check(
+            r##"<script type="application/ld+json">[{"@type":"Article","author":[
+            {"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}]}]</script>"##,
+        );
+        assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
+    }
+
+    #[test]
+    fn broken_json_ld_is_repaired() {
+        let m = check(
+            "<script type=\"application/ld+json\"><!--{\"@type\":\"BlogPosting\",\"headline\":\"Two\nlines\",\
+             \"author\":{\"name\":\"Ann Lee\"},}--></script>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Two lines"));
+        assert_eq!(names(&m), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn garbage_json_ld_does_not_panic() {
+        for s in ["{", "}{]", "\"", "[[[[", "{\"@type\":\"Article\",\"author\":[[[{}]]]}", "{\"@graph\":7}"] {
+            check(&format!("<script type=\"application/ld+json\">{s}</script>"));
+        }
+    }
+
+    #[test]
+    fn visible_byline_by_a_and_b_is_split() {
+        let m = check("<h1>Rain returns</h1><p class=\"byline\">By Jane Doe and John Roe</p><p>Text.</p>");
+        assert_eq!(names(&m), ["Jane Doe", "John Roe"]);
+        assert_eq!(m.byline_nodes.len(), 1);
+    }
+
+    #[test]
+    fn unmarked_by_line_after_headline_is_found() {
+        let m =
+            check("<h1>Rain returns</h1><div><span>By </span><a href=\"/a\">Jane Doe</a></div><p>Text.</p>");
+        assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn meta_author_profile_url_is_not_a_name() {
+        let m = check(
+            r##"<meta property="article:author" content="https://facebook.com/jane">
+            <meta name="author" content="Jane Doe">"##,
+        );
+        assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn site_suffix_is_stripped_from_title() {
+        let m = check(
+            r##"<title>Rain returns across the city | Daily Bugle</title>
+            <meta property="og:site_name" content="Daily Bugle">"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns across the city"));
+        let m = check(
+            "<title>Daily Bugle - Rain returns across the city</title><meta property=\"og:site_name\" content=\"Daily Bugle\">",
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns across the city"));
+    }
+
+    #[test]
+    fn shown_headline_beats_seo_title() {
+        let m = check(
+            r##"<title>Rain Returns After Dry Month: What To Know | Bugle</title>
+            <h1>Rain returns after a dry month</h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rain returns after a dry month"));
+    }
+
+    #[test]
+    fn future_date_is_rejected() {
+        let m = check(
+            r##"<meta property="article:published_time" content="2999-01-01">
+            <meta name="date" content="2021-12-07">"##,
+        );
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn url_path_date_is_the_last_resort() {
+        let m = check_at("<title>Rain</title>", Some("https://bugle.example/2021/12/07/rain"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn visible_date_after_headline_without_metadata() {
+        let m =
+            check("<h1>Rain returns</h1><span class=\"date\">December 7, 2021</span><footer>© 2024</footer>");
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn language_image_and_canonical_from_head() {
+        let m = check_at(
+            r##"<html lang="en_us"><head><link rel="canonical" href="/rain">
+            <meta property="og:image" content="/img/rain.jpg"><meta property="og:image:width" content="640">
+            </head></html>"##,
+            Some("https://bugle.example/news/rain?ref=x"),
+        );
+        assert_eq!(m.language.as_deref(), Some("en-US"));
+        assert_eq!(m.canonical_url.as_deref(), Some("https://bugle.example/rain"));
+        let img = m.lead_image.expect("og:image");
+        assert_eq!(img.url, "https://bugle.example/img/rain.jpg");
+        assert_eq!(img.width, Some(640));
+    }
+
+    #[test]
+    fn microdata_keeps_the_first_author_not_the_commenters() {
+        let m = check(
+            r##"<h1>Question</h1><div itemprop="author"><span itemprop="name">asker</span></div>
+            <div class="answer"><div itemprop="author"><span itemprop="name">helper</span></div></div>"##,
+        );
+        assert_eq!(names(&m), ["asker"]);
+    }
 }

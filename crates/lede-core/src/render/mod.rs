@@ -2,9 +2,11 @@
 
 mod html;
 mod markdown;
+mod pasted;
 mod text;
 
 pub use html::to_html;
 pub use markdown::to_markdown;
-pub(crate) use text::blocks_text;
+pub use pasted::to_pasted_text;
 pub use text::to_text;
+pub(crate) use text::{block_text, blocks_text};

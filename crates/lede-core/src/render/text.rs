@@ -26,7 +26,8 @@ pub(crate) fn blocks_text(blocks: &[Block]) -> String {
     parts.join("\n\n")
 }
 
-fn block_text(block: &Block) -> String {
+/// One block as plain text, as it appears in [`Article::text`].
+pub(crate) fn block_text(block: &Block) -> String {
     match block {
         Block::Heading { content, .. } | Block::Paragraph { content } => inline_text(content),
         Block::List { items, .. } => items

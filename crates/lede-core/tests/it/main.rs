@@ -1,9 +1,10 @@
-//! Integration tests of `lede-core` through its public API: bad input, golden pages and
-//! property tests.
+//! The integration tests of `lede-core`: one binary, one module per area (bad input,
+//! golden pages, property tests, plain-text input).
 
 mod bad_input;
 mod golden;
 mod props;
+mod text;
 
 use std::time::{Duration, Instant};
 

@@ -1,0 +1,182 @@
+//! Behaviour tests for content selection, through the public pipeline on inline pages.
+
+use crate::{Input, Options, extract};
+
+/// Extracts `html` with default options and returns the body text.
+fn text_of(html: &str) -> String {
+    text_with(html, &Options::default())
+}
+
+fn text_with(html: &str, options: &Options) -> String {
+    extract(Input::new(html.as_bytes()).with_url("https://example.com/a/b"), options)
+        .expect("inline test pages extract")
+        .text
+}
+
+/// A paragraph of running prose, distinct per `n`.
+fn prose(n: usize) -> String {
+    format!(
+        "<p>Paragraph {n} tells the story at length, with commas, clauses, and detail, so that \
+         it reads as running prose written by a reporter, not as a label or a link in a menu.</p>"
+    )
+}
+
+fn article_page(inner: &str) -> String {
+    format!(
+        "<html><head><title>A story | Paper</title></head><body>\
+         <nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>\
+         <div class='sidebar'><h3>Most read</h3><ul><li><a href='/1'>Other story one</a></li>\
+         <li><a href='/2'>Other story two</a></li></ul></div>\
+         <article><h1>A story</h1>{inner}</article>\
+         <footer>Copyright 2024 Paper. All rights reserved. <a href='/terms'>Terms</a></footer>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn article_beats_navigation_sidebar_and_footer() {
+    let page = article_page(&(1..=4).map(prose).collect::<String>());
+    let article = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    assert!(article.is_article);
+    let text = article.text;
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"));
+    for junk in ["Home", "Most read", "Other story", "Copyright"] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn title_heading_and_byline_are_not_body() {
+    let inner = format!("<div class='byline'>By Jane Doe</div>{}{}", prose(1), prose(2));
+    let text = text_of(&article_page(&inner));
+    assert!(!text.contains("A story"), "{text:?}");
+    assert!(!text.contains("Jane Doe"), "{text:?}");
+    assert!(text.starts_with("Paragraph 1"));
+}
+
+#[test]
+fn share_bars_and_hidden_elements_are_pruned() {
+    let inner = format!(
+        "{}<div class='share-buttons'><a href='https://x.com/share'>Share on X</a></div>\
+         <div style='display: none'>Secret hidden teaser text</div>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(!text.contains("Share on X"), "{text:?}");
+    assert!(!text.contains("Secret hidden"), "{text:?}");
+    assert!(text.contains("Paragraph 2"));
+}
+
+#[test]
+fn structure_inside_the_article_is_kept() {
+    let inner = format!(
+        "{}<h2>Details</h2><ul><li>First point</li><li>Second point</li></ul>\
+         <blockquote><p>A quoted line from a source.</p></blockquote>\
+         <pre><code>let x = 1;\n    indented();</code></pre>\
+         <table><thead><tr><th>Year</th><th>Value</th></tr></thead><tbody><tr><td>2020</td><td>5</td></tr></tbody></table>\
+         <figure><img src='/p.jpg'><figcaption>A caption. <span class='credit'>Photo: Agency</span></figcaption></figure>{}",
+        prose(1),
+        prose(2)
+    );
+    let article = extract(
+        Input::new(article_page(&inner).as_bytes()).with_url("https://example.com/"),
+        &Options::default(),
+    )
+    .expect("extracts");
+    let kinds: Vec<String> = article
+        .body
+        .iter()
+        .map(|b| serde_json::to_value(b).expect("serialises")["type"].as_str().unwrap_or("").to_owned())
+        .collect();
+    for kind in ["heading", "list", "quote", "code", "table", "figure"] {
+        assert!(kinds.iter().any(|k| k == kind), "no {kind} in {kinds:?}");
+    }
+    assert!(article.text.contains("let x = 1;\n    indented();"), "code whitespace lost");
+    let figure = &article.images[0];
+    assert_eq!(figure.url, "https://example.com/p.jpg");
+    assert_eq!(figure.caption.as_deref(), Some("A caption."));
+    assert_eq!(figure.credit.as_deref(), Some("Photo: Agency"));
+}
+
+#[test]
+fn images_option_never_changes_text() {
+    let inner = format!(
+        "{}<figure><img src='/p.jpg'><figcaption>Caption text.</figcaption></figure><p><img src='/q.jpg'></p>{}",
+        prose(1),
+        prose(2)
+    );
+    let page = article_page(&inner);
+    let with = text_with(&page, &Options::default());
+    let without = text_with(&page, &Options { images: false, ..Options::default() });
+    assert_eq!(with, without);
+    assert!(with.contains("Caption text."));
+}
+
+#[test]
+fn forum_thread_posts_in_separate_containers_are_gathered() {
+    let post = |n: usize| {
+        format!(
+            "<div class='post'><div class='author'>user{n}</div><div class='post-body'>{}{}</div></div>",
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let html = format!(
+        "<html><body><div id='question'>{}</div><div id='answers'>{}{}</div>\
+         <div class='sidebar'><a href='/x'>Related question</a></div></body></html>",
+        post(1),
+        post(2),
+        post(3)
+    );
+    let text = text_of(&html);
+    for n in [10, 20, 30] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "post {n} missing from {text:?}");
+    }
+}
+
+#[test]
+fn listing_without_prose_keeps_its_cards() {
+    let cards: String = (1..=8)
+        .map(|n| {
+            format!("<div class='card'><a href='/p/{n}'><h3>Product {n}</h3></a><span>${n}0</span></div>")
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Shop</title></head><body><header><a href='/'>Logo</a> <a href='/cart'>Cart</a></header>\
+         <main><h1>Shoes</h1><p>Our shoes are comfortable.</p><div class='grid'>{cards}</div></main>\
+         <footer>Imprint and contact</footer></body></html>"
+    );
+    let article = extract(Input::new(html.as_bytes()), &Options::default()).expect("extracts");
+    assert!(!article.is_article, "a product grid is not an article");
+    let text = article.text;
+    assert!(text.contains("Product 1") && text.contains("Product 8"), "{text:?}");
+    assert!(!text.contains("Cart") && !text.contains("Imprint"), "{text:?}");
+}
+
+#[test]
+fn extraction_is_deterministic() {
+    let page = article_page(&(1..=5).map(prose).collect::<String>());
+    let a = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    let b = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    assert_eq!(serde_json::to_string(&a).ok(), serde_json::to_string(&b).ok());
+}
+
+#[test]
+fn empty_body_is_no_article() {
+    let article = extract(Input::new(b"<html><body></body></html>"), &Options::default()).expect("extracts");
+    assert!(!article.is_article);
+    assert!(article.text.is_empty());
+}
+
+#[test]
+fn comments_only_when_asked() {
+    let page = article_page(&format!(
+        "{}{}<div id='comments'><div class='comment'><p>Reader remark: I disagree with the second          point, and here is a long reason why that matters to me.</p></div></div>",
+        prose(1),
+        (2..=4).map(prose).collect::<String>()
+    ));
+    assert!(!text_of(&page).contains("Reader remark"));
+    let with = text_with(&page, &Options { comments: true, ..Options::default() });
+    assert!(with.contains("Reader remark") && with.contains("Paragraph 1"), "{with:?}");
+}

@@ -1,0 +1,384 @@
+//! Reading dates the way pages write them, and judging whether a date can be the article's.
+//!
+//! Accepted: ISO 8601 / RFC 3339, RFC 2822, epoch seconds or milliseconds, `2021/12/07`,
+//! `2021年12月7日`, European `07.12.2021`, slashed day-month forms only when unambiguous,
+//! and month names in several languages ("December 7, 2021", "7 Dec 2021", "7. Dezember
+//! 2021", "7 décembre 2021").
+
+use jiff::civil;
+use jiff::tz::Offset;
+
+use crate::date::DateTime;
+
+/// Parses a date as found in metadata or in a visible date line.
+pub(crate) fn parse(s: &str) -> Option<DateTime> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    if let Some(d) = DateTime::parse_iso(s) {
+        return Some(d);
+    }
+    if let Some(d) = parse_epoch(s) {
+        return Some(d);
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(s) {
+        return Some(DateTime::Offset(z.datetime(), z.offset()));
+    }
+    // An ISO date followed by junk ("2021-12-07 at 10:00", "2021-12-07T10:00:00 GMT").
+    if let Some(head) = s.get(..10) {
+        if let Some(d) = DateTime::parse_iso(head) {
+            return Some(d);
+        }
+    }
+    parse_numeric(s).or_else(|| parse_words(s)).map(DateTime::Date)
+}
+
+/// Whether `d` can be an article's date: not before the web's news era, not after `today`
+/// (plus a day for time zones).
+pub(crate) fn plausible(d: &DateTime, today: civil::Date) -> bool {
+    let day = d.date();
+    day.year() >= 1993 && today.tomorrow().is_ok_and(|t| day <= t)
+}
+
+/// Today's date in UTC.
+pub(crate) fn today() -> civil::Date {
+    Offset::UTC.to_datetime(jiff::Timestamp::now()).date()
+}
+
+/// A date in a URL path: `/2021/12/07/`, `/2021-12-07-`, `/20211207/`.
+pub(crate) fn from_url_path(path: &str) -> Option<DateTime> {
+    let b = path.as_bytes();
+    let digits_at = |i: usize, n: usize| b.get(i..i + n).is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        if !digits_at(i, 4) || b.get(i + 4).is_some_and(u8::is_ascii_digit) && !digits_at(i, 8) {
+            continue;
+        }
+        let num = |a: usize, n: usize| path.get(a..a + n).and_then(|t| t.parse::<i16>().ok());
+        let parts = if digits_at(i, 8) && !b.get(i + 8).is_some_and(u8::is_ascii_digit) {
+            (num(i, 4), num(i + 4, 2), num(i + 6, 2))
+        } else if matches!(b.get(i + 4), Some(b'/' | b'-'))
+            && digits_at(i + 5, 2)
+            && matches!(b.get(i + 7), Some(b'/' | b'-'))
+            && digits_at(i + 8, 2)
+            && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+        {
+            (num(i, 4), num(i + 5, 2), num(i + 8, 2))
+        } else {
+            continue;
+        };
+        if let (Some(y), Some(m), Some(d)) = parts {
+            if let Ok(date) = civil::Date::new(y, m as i8, d as i8) {
+                if y >= 1993 {
+                    return Some(DateTime::Date(date));
+                }
+            }
+        }
+    }
+    // "/2023/october/03/".
+    let segs: Vec<&str> = path.split('/').collect();
+    for w in segs.windows(3) {
+        let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i16>(), month(w[1]), w[2].parse::<i8>()) else {
+            continue;
+        };
+        if let Ok(date) = civil::Date::new(y, m, d) {
+            if y >= 1993 {
+                return Some(DateTime::Date(date));
+            }
+        }
+    }
+    None
+}
+
+fn parse_epoch(s: &str) -> Option<DateTime> {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = s.parse().ok()?;
+    let ts = match s.len() {
+        10 => jiff::Timestamp::from_second(n).ok()?,
+        13 => jiff::Timestamp::from_millisecond(n).ok()?,
+        _ => return None,
+    };
+    Some(DateTime::Offset(Offset::UTC.to_datetime(ts), Offset::UTC))
+}
+
+/// The first run of three numbers joined by `-`, `/`, `.` or `年月日` that reads as a date.
+fn parse_numeric(s: &str) -> Option<civil::Date> {
+    let mut nums: Vec<(u32, usize, char)> = Vec::with_capacity(4);
+    let mut cur: Option<(u32, usize)> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(d) = c.to_digit(10) {
+            let (v, len) = cur.unwrap_or((0, 0));
+            cur = Some((v.saturating_mul(10).saturating_add(d), len + 1));
+            continue;
+        }
+        if let Some((v, len)) = cur.take() {
+            nums.push((v, len, c));
+            let joins =
+                matches!(c, '-' | '/' | '.' | '年' | '月') && chars.peek().is_some_and(char::is_ascii_digit);
+            if nums.len() == 3 {
+                if let Some(d) = numeric_date(&nums) {
+                    return Some(d);
+                }
+                nums.remove(0);
+            }
+            if !joins {
+                nums.clear();
+            }
+        } else {
+            nums.clear();
+        }
+    }
+    if let Some((v, len)) = cur {
+        nums.push((v, len, ' '));
+        if nums.len() == 3 {
+            return numeric_date(&nums);
+        }
+    }
+    None
+}
+
+fn numeric_date(nums: &[(u32, usize, char)]) -> Option<civil::Date> {
+    let [(a, alen, sep), (b, _, sep2), (c, clen, _)] = *nums else { return None };
+    let make =
+        |y: u32, m: u32, d: u32| civil::Date::new(y as i16, m as i8, d as i8).ok().filter(|_| y <= 2100);
+    if alen == 4 {
+        return make(a, b, c);
+    }
+    if clen != 4 || sep != sep2 {
+        return None;
+    }
+    match sep {
+        '.' | '-' => make(c, b, a),
+        '/' if a > 12 => make(c, b, a),
+        '/' if b > 12 || a == b => make(c, a, b),
+        _ => None,
+    }
+}
+
+/// Month names and abbreviations in the languages the corpus sees most.
+const MONTHS: &[(&str, i8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("févr", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("déc", 12),
+    // Spanish, Italian, Portuguese
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+];
+
+/// Whether `word` names a month ("Dec", "décembre").
+pub(crate) fn is_month_word(word: &str) -> bool {
+    month(word.trim_end_matches('.')).is_some()
+}
+
+fn month(word: &str) -> Option<i8> {
+    if word.len() > 12 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+}
+
+/// "December 7, 2021", "Dec. 7th 2021", "7 Dec 2021", "7. Dezember 2021", "7 de mayo de 2021".
+fn parse_words(s: &str) -> Option<civil::Date> {
+    #[derive(Clone, Copy)]
+    enum Tok {
+        Month(i8),
+        Num(u32, usize),
+        Other,
+    }
+    let toks: Vec<Tok> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of" | "the"))
+        .map(|w| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && digits.len() <= 4
+                && (digits.len() == w.len() || matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th" | "er"))
+            {
+                return Tok::Num(digits.parse().unwrap_or(0), digits.len());
+            }
+            month(w).map_or(Tok::Other, Tok::Month)
+        })
+        .collect();
+    let day = |t: Option<&Tok>| match t {
+        Some(&Tok::Num(d, len)) if len <= 2 && (1..=31).contains(&d) => Some(d),
+        _ => None,
+    };
+    let year = |t: Option<&Tok>| match t {
+        Some(&Tok::Num(y, 4)) if (1900..=2100).contains(&y) => Some(y),
+        _ => None,
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let Tok::Month(m) = *t else { continue };
+        let before = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j));
+        let found = match (day(toks.get(i + 1)), year(toks.get(i + 2))) {
+            (Some(d), Some(y)) => Some((y, d)),
+            _ => match (day(before(1)), year(toks.get(i + 1))) {
+                (Some(d), Some(y)) => Some((y, d)),
+                // "2023 Jan 7" (citations).
+                _ => match (year(before(1)), day(toks.get(i + 1))) {
+                    (Some(y), Some(d)) => Some((y, d)),
+                    _ => None,
+                },
+            },
+        };
+        if let Some((y, d)) = found {
+            if let Ok(date) = civil::Date::new(y as i16, m, d as i8) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Option<String> {
+        parse(s).map(|d| d.date().to_string())
+    }
+
+    #[test]
+    fn parses_common_forms() {
+        for s in [
+            "2021-12-07",
+            "2021-12-07T10:00:00+01:00",
+            "Tue, 07 Dec 2021 10:00:00 +0000",
+            "December 7, 2021",
+            "Dec. 7th, 2021 at 3:00 pm",
+            "7 Dec 2021",
+            "07 December 2021",
+            "2021/12/07",
+            "07.12.2021",
+            "7. Dezember 2021",
+            "7 décembre 2021",
+            "7 de diciembre de 2021",
+            "2021年12月7日",
+            "Cureus. 2021 Dec 7;15(1):e33475",
+            "Published on Tuesday, December 7, 2021",
+            "1638871200000",
+        ] {
+            assert_eq!(day(s).as_deref(), Some("2021-12-07"), "{s}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_slashed_dates_are_refused() {
+        assert_eq!(day("07/12/2021"), None);
+        assert_eq!(day("12/27/2021").as_deref(), Some("2021-12-27"));
+        assert_eq!(day("27/12/2021").as_deref(), Some("2021-12-27"));
+    }
+
+    #[test]
+    fn future_and_ancient_dates_are_implausible() {
+        let today = civil::date(2024, 5, 1);
+        assert!(plausible(&parse("2024-05-02").unwrap(), today));
+        assert!(!plausible(&parse("2031-01-01").unwrap(), today));
+        assert!(!plausible(&parse("1970-01-01").unwrap(), today));
+    }
+
+    #[test]
+    fn url_path_dates() {
+        let d = |p: &str| from_url_path(p).map(|d| d.to_string());
+        assert_eq!(d("/2021/12/07/rain-returns").as_deref(), Some("2021-12-07"));
+        assert_eq!(d("/news/2021-12-07-rain").as_deref(), Some("2021-12-07"));
+        assert_eq!(d("/a/20211207/rain").as_deref(), Some("2021-12-07"));
+        assert_eq!(d("/blog/2023/october/03/wine").as_deref(), Some("2023-10-03"));
+        assert_eq!(d("/2021/12/rain"), None);
+        assert_eq!(d("/item/123456789"), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! What the visible page says about itself: microdata (`itemprop`), `rel=author` links,
+//! bylines marked by class or id, `<time datetime>` and the `<h1>`.
+
+use html5ever::local_name;
+use url::Url;
+
+use super::scan::{Scan, contains_ci};
+use super::{Metadata, collapse_ws, date, names, resolve};
+use crate::dom::{Dom, Element, NodeId};
+use crate::model::Author;
+
+/// Byline evidence from the body, plus the `<h1>`s' text for the title.
+pub(crate) struct Hints {
+    pub(crate) meta: Metadata,
+    /// Authors from microdata (`itemprop=author`), the strongest visible signal.
+    pub(crate) microdata_authors: Vec<Author>,
+    pub(crate) h1s: Vec<String>,
+    /// The date shown near the headline.
+    pub(crate) visible_date: Option<crate::date::DateTime>,
+}
+
+/// Reads the hints the walk collected.
+pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
+    let mut meta = Metadata::default();
+    let today = date::today();
+    let prop_date = |name: &str| {
+        scan.itemprops
+            .iter()
+            .filter(|(_, p)| p.split_whitespace().any(|p| p == name))
+            .filter_map(|&(n, _)| date::parse(&value(dom, n)))
+            .find(|d| date::plausible(d, today))
+    };
+    meta.published = prop_date("datePublished").or_else(|| prop_date("dateCreated"));
+    meta.modified = prop_date("dateModified");
+    if meta.published.is_none() {
+        meta.published = time_element(dom, scan, today);
+    }
+    let visible_date = visible_date(dom, scan, today);
+
+    // Microdata: the first `itemprop=author` and its siblings; later ones belong to
+    // comments or replies.
+    let mut microdata_authors = Vec::new();
+    let mut first_parent = None;
+    for &(n, p) in &scan.itemprops {
+        if !p.split_whitespace().any(|p| p == "author" || p == "creator") {
+            continue;
+        }
+        match first_parent {
+            None => first_parent = Some(dom.parent(n)),
+            Some(fp) if fp != dom.parent(n) => break,
+            Some(_) => {}
+        }
+        let name_node = dom.descendants(n).find(|&d| {
+            dom.element(d)
+                .and_then(|e| e.attr(&local_name!("itemprop")))
+                .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))
+        });
+        let text = value(dom, name_node.unwrap_or(n));
+        let url = dom.element(n).and_then(|e| e.attr(&local_name!("href"))).and_then(|h| resolve(h, base));
+        for mut a in names::parse_byline(&text) {
+            a.url = a.url.or_else(|| url.clone());
+            names::push_unique(&mut microdata_authors, a);
+        }
+    }
+
+    // Visible bylines: after the headline before above it, best marking first, then the
+    // first in the page.
+    let mut best: Option<((bool, u8), NodeId, Vec<Author>)> = None;
+    for &(n, h1s_before) in &scan.bylines {
+        let Some(e) = dom.element(n) else { continue };
+        let key = (h1s_before == 0 && !scan.h1s.is_empty(), marking_rank(e));
+        if best.as_ref().is_some_and(|(k, _, _)| *k <= key) || in_page_chrome(dom, n) {
+            continue;
+        }
+        let text = spaced_text(dom, n);
+        if text.is_empty() || text.chars().count() > 150 {
+            continue;
+        }
+        let authors = names::parse_visible_byline(&text);
+        if !authors.is_empty() {
+            best = Some((key, n, authors));
+        }
+    }
+    if let Some((_, n, authors)) = best {
+        meta.authors = authors;
+        meta.byline_nodes.push(n);
+    }
+
+    let h1s = scan.h1s.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
+    Hints { meta, microdata_authors, h1s, visible_date }
+}
+
+/// The date shown after the headline (or before it, if none follows), outside footers,
+/// sidebars and comments: among the first three after the headline, one labelled
+/// "Published" (or "Posted", "Veröffentlicht"…) first.
+fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
+    let mut before_h1 = None;
+    let mut after_h1 = None;
+    let mut seen_after = 0;
+    for &(n, h1s_before) in &scan.dated {
+        let raw = match dom.element(n) {
+            Some(e) => {
+                e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n))
+            }
+            None => dom.text(n).unwrap_or_default().to_owned(),
+        };
+        let Some(d) = date::parse(&raw).filter(|d| date::plausible(d, today)) else { continue };
+        if in_page_chrome(dom, n) {
+            continue;
+        }
+        // The label may sit in the text itself or in a sibling ("<b>Published</b> <span>…").
+        let context = dom.parent(n).map(|p| spaced_text(dom, p)).filter(|t| t.len() < 200);
+        let labelled = PUBLISHED_LABELS
+            .iter()
+            .any(|l| contains_ci(&raw, l) || context.as_deref().is_some_and(|c| contains_ci(c, l)));
+        if h1s_before > 0 || scan.h1s.is_empty() {
+            if labelled {
+                return Some(d);
+            }
+            after_h1 = after_h1.or(Some(d));
+            seen_after += 1;
+            if seen_after >= 3 {
+                break;
+            }
+        } else {
+            before_h1 = before_h1.or(Some(d));
+        }
+    }
+    after_h1.or(before_h1)
+}
+
+/// The text below `n` with a space between text nodes, so that neighbouring elements do
+/// not run together ("Jane Doe</a><span>Updated"), and " | " at line breaks and block
+/// boundaries, which [`names::parse_byline`] treats as separators.
+fn spaced_text(dom: &Dom, n: NodeId) -> String {
+    let mut out = String::new();
+    let mut walk = dom.descendants(n);
+    while let Some(d) = walk.next() {
+        if let Some(t) = dom.text(d) {
+            out.push_str(t);
+            out.push(' ');
+            continue;
+        }
+        let Some(e) = dom.element(d) else { continue };
+        if crate::dom::is_non_content(e) {
+            walk.skip_subtree(d);
+        } else if matches!(
+            *e.tag(),
+            local_name!("br")
+                | local_name!("div")
+                | local_name!("p")
+                | local_name!("li")
+                | local_name!("dd")
+                | local_name!("dt")
+        ) {
+            out.push_str(" | ");
+        }
+    }
+    collapse_ws(&out)
+}
+
+/// Words that label a shown date as the publication date.
+const PUBLISHED_LABELS: &[&str] =
+    &["published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "gepubliceerd"];
+
+/// The value of a microdata element: `content`, `datetime`, or its text.
+fn value(dom: &Dom, n: NodeId) -> String {
+    let e = dom.element(n);
+    e.and_then(|e| e.attr(&local_name!("content")).or_else(|| e.attr(&local_name!("datetime"))))
+        .map(str::to_owned)
+        .unwrap_or_else(|| collapse_ws(&dom.text_content(n)))
+}
+
+/// The publication date from `<time>`: one marked as published (`pubdate`, a class
+/// saying so) first, else the first `<time datetime>` that is not marked as an update.
+fn time_element(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
+    let mut first = None;
+    for &n in &scan.times {
+        let Some(e) = dom.element(n) else { continue };
+        let raw = e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n));
+        let Some(d) = date::parse(&raw).filter(|d| date::plausible(d, today)) else { continue };
+        let marks =
+            |s: &str| contains_ci(s, "publish") || contains_ci(s, "pubdate") || contains_ci(s, "posted");
+        if e.attr_str("pubdate").is_some()
+            || marks(e.class())
+            || dom.parent(n).and_then(|p| dom.element(p)).is_some_and(|p| marks(p.class()))
+        {
+            return Some(d);
+        }
+        let updated = |s: &str| contains_ci(s, "update") || contains_ci(s, "modif");
+        if first.is_none() && !updated(e.class()) && !in_page_chrome(dom, n) {
+            first = Some(d);
+        }
+    }
+    first
+}
+
+/// Lower is stronger: microdata, then "byline", then `rel=author`, then "author".
+fn marking_rank(e: &Element) -> u8 {
+    if e.attr(&local_name!("itemprop")).is_some() {
+        0
+    } else if contains_ci(e.class(), "byline") || contains_ci(e.id(), "byline") {
+        1
+    } else if e.attr(&local_name!("rel")).is_some() || !is_marked_author(e) {
+        2
+    } else {
+        3
+    }
+}
+
+fn is_marked_author(e: &Element) -> bool {
+    ["author", "writer", "autor", "user"].iter().any(|w| contains_ci(e.class(), w) || contains_ci(e.id(), w))
+}
+
+/// Whether `n` sits in navigation, a comment or related-links area, or a footer or aside
+/// that is the page's rather than the article's.
+fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
+    let mut in_footer = false;
+    for a in dom.ancestors(n) {
+        let Some(e) = dom.element(a) else { continue };
+        match *e.tag() {
+            local_name!("nav") => return true,
+            local_name!("footer") | local_name!("aside") => in_footer = true,
+            local_name!("article") => return false,
+            // Their classes describe the whole page ("no-sidebar", "has-comments").
+            local_name!("body") | local_name!("html") | local_name!("main") => continue,
+            _ => {}
+        }
+        let (class, id) = (e.class(), e.id());
+        if ["comment", "related", "sidebar"].iter().any(|w| contains_ci(class, w) || contains_ci(id, w)) {
+            return true;
+        }
+    }
+    in_footer
+}

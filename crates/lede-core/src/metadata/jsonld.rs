@@ -1,0 +1,346 @@
+//! JSON-LD (`<script type="application/ld+json">`): schema.org `Article` and its kin, found
+//! at the top level, in arrays, in `@graph` or as a page's `mainEntity`, with `@id`
+//! references resolved. Broken JSON gets light repairs; nothing here can panic.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use url::Url;
+
+use super::meta_tags::push_tag;
+use super::{Metadata, clean_text, date, language_tag, names, resolve};
+use crate::model::{Author, Image};
+
+/// Types that describe the article itself, best first.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "AskPublicNewsArticle",
+    "Article",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "TechArticle",
+    "SatiricalArticle",
+    "Report",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "Question",
+    "Recipe",
+    "HowTo",
+    "Review",
+    "Product",
+    "VideoObject",
+    "Event",
+    "Course",
+];
+
+/// Types that describe the page around the article; used to fill gaps.
+const PAGE_TYPES: &[&str] = &[
+    "WebPage",
+    "ItemPage",
+    "AboutPage",
+    "CollectionPage",
+    "MedicalWebPage",
+    "ProfilePage",
+    "QAPage",
+    "FAQPage",
+    "ContactPage",
+    "SearchResultsPage",
+];
+
+/// What the page's JSON-LD says, and whether its authors are all organisations.
+pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
+    let mut objects: Vec<&serde_json::Map<String, Value>> = Vec::new();
+    let values: Vec<Value> = scripts.iter().flat_map(|s| parse_lenient(s)).collect();
+    for v in &values {
+        collect(v, &mut objects, 0);
+    }
+    let ids: HashMap<&str, &serde_json::Map<String, Value>> =
+        objects.iter().filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o))).collect();
+    let ctx = Ctx { ids, base };
+    let rank = |o: &serde_json::Map<String, Value>, table: &[&str]| {
+        types(o).filter_map(|t| table.iter().position(|x| *x == t)).min()
+    };
+    let article = objects
+        .iter()
+        .filter_map(|o| rank(o, ARTICLE_TYPES).map(|r| (r, *o)))
+        .min_by_key(|(r, _)| *r)
+        .map(|(_, o)| o);
+    let page = objects.iter().find(|o| rank(o, PAGE_TYPES).is_some()).copied();
+
+    let mut m = Metadata::default();
+    for (i, o) in article.into_iter().chain(page).enumerate() {
+        fill(&mut m, o, &ctx, i == 0);
+    }
+    if m.site_name.is_none() {
+        m.site_name = objects
+            .iter()
+            .find(|o| types(o).any(|t| t == "WebSite"))
+            .and_then(|o| o.get("name"))
+            .and_then(Value::as_str)
+            .and_then(clean_text);
+    }
+    let organisations = article.and_then(|o| o.get("author")).is_some_and(|v| {
+        each(v).all(|a| {
+            ctx.object(a)
+                .is_some_and(|o| types(o).all(|t| t == "Organization" || t == "NewsMediaOrganization"))
+        })
+    });
+    (m, organisations)
+}
+
+struct Ctx<'a> {
+    ids: HashMap<&'a str, &'a serde_json::Map<String, Value>>,
+    base: Option<&'a Url>,
+}
+
+impl<'a> Ctx<'a> {
+    /// `v` as an object, or the object its `@id` points to when `v` is only a reference.
+    fn object(&self, v: &'a Value) -> Option<&'a serde_json::Map<String, Value>> {
+        let o = v.as_object()?;
+        match o.get("@id").and_then(Value::as_str) {
+            Some(id) if o.len() <= 2 => self.ids.get(id).copied().or(Some(o)),
+            _ => Some(o),
+        }
+    }
+}
+
+/// Fills the fields of `m` still empty from object `o`; `primary` is the article itself.
+fn fill(m: &mut Metadata, o: &serde_json::Map<String, Value>, ctx: &Ctx<'_>, primary: bool) {
+    let s = |k: &str| o.get(k).and_then(first_str).and_then(clean_text);
+    if m.title.is_none() && primary {
+        m.title = s("headline").or_else(|| s("name"));
+    }
+    if m.description.is_none() {
+        m.description = s("description");
+    }
+    if m.authors.is_empty() {
+        for key in ["author", "creator"] {
+            if let Some(v) = o.get(key) {
+                for a in each(v) {
+                    for author in person(a, ctx) {
+                        names::push_unique(&mut m.authors, author);
+                    }
+                }
+            }
+            if !m.authors.is_empty() {
+                break;
+            }
+        }
+    }
+    let today = date::today();
+    let date_of = |keys: &[&str]| {
+        keys.iter()
+            .filter_map(|k| o.get(*k))
+            .filter_map(|v| match v {
+                Value::Number(n) => n.as_i64().and_then(|n| date::parse(&n.to_string())),
+                v => first_str(v).and_then(date::parse),
+            })
+            .find(|d| date::plausible(d, today))
+    };
+    if m.published.is_none() {
+        m.published = date_of(&["datePublished", "dateCreated", "uploadDate", "startDate"]);
+    }
+    if m.modified.is_none() {
+        m.modified = date_of(&["dateModified"]);
+    }
+    if m.site_name.is_none() {
+        m.site_name = o.get("publisher").and_then(|p| each(p).next()).and_then(|p| match p {
+            Value::String(s) => clean_text(s),
+            p => ctx.object(p).and_then(|p| p.get("name")).and_then(first_str).and_then(clean_text),
+        });
+    }
+    if m.language.is_none() {
+        m.language = o
+            .get("inLanguage")
+            .and_then(|v| match v {
+                Value::Object(l) => l.get("alternateName").or_else(|| l.get("name")).and_then(first_str),
+                v => first_str(v),
+            })
+            .and_then(language_tag);
+    }
+    if m.tags.is_empty() {
+        if let Some(k) = o.get("keywords") {
+            for t in each(k) {
+                if let Some(t) = t.as_str() {
+                    t.split(',').for_each(|t| push_tag(&mut m.tags, t));
+                }
+            }
+        }
+    }
+    if m.section.is_none() {
+        m.section = s("articleSection");
+    }
+    if m.lead_image.is_none() {
+        m.lead_image = o.get("image").or_else(|| o.get("thumbnailUrl")).and_then(|v| image(v, ctx));
+    }
+    if m.canonical_url.is_none() && primary {
+        m.canonical_url = o
+            .get("mainEntityOfPage")
+            .and_then(|v| match v {
+                Value::String(s) => Some(s.as_str()),
+                v => {
+                    ctx.object(v).and_then(|p| p.get("@id").or_else(|| p.get("url"))).and_then(Value::as_str)
+                }
+            })
+            .or_else(|| o.get("url").and_then(Value::as_str))
+            .filter(|u| u.contains("://") || u.starts_with('/'))
+            .and_then(|u| resolve(u, ctx.base));
+    }
+}
+
+/// An `author` value: a name string (maybe a list), or a Person/Organization object.
+fn person(v: &Value, ctx: &Ctx<'_>) -> Vec<Author> {
+    match v {
+        Value::String(s) if s.contains("://") => Vec::new(),
+        Value::String(s) => names::parse_byline(s),
+        v => {
+            let Some(o) = ctx.object(v) else { return Vec::new() };
+            let given = [o.get("givenName"), o.get("familyName")]
+                .into_iter()
+                .flatten()
+                .filter_map(first_str)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let name = o.get("name").and_then(first_str).or((!given.is_empty()).then_some(given.as_str()));
+            let Some(name) = name.and_then(names::clean_name) else { return Vec::new() };
+            let url = o
+                .get("url")
+                .or_else(|| o.get("sameAs"))
+                .and_then(first_str)
+                .and_then(|u| resolve(u, ctx.base));
+            let role = o.get("jobTitle").and_then(first_str).and_then(clean_text);
+            vec![Author { name, role, url }]
+        }
+    }
+}
+
+fn image(v: &Value, ctx: &Ctx<'_>) -> Option<Image> {
+    let v = each(v).next()?;
+    match v {
+        Value::String(s) => Some(Image { url: resolve(s, ctx.base)?, ..Image::default() }),
+        v => {
+            let o = ctx.object(v)?;
+            let url = o.get("url").or_else(|| o.get("contentUrl")).and_then(first_str)?;
+            let num = |k: &str| match o.get(k)? {
+                Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+                Value::String(s) => s.trim().trim_end_matches("px").parse().ok(),
+                _ => None,
+            };
+            Some(Image {
+                url: resolve(url, ctx.base)?,
+                caption: o.get("caption").and_then(first_str).and_then(clean_text),
+                width: num("width"),
+                height: num("height"),
+                ..Image::default()
+            })
+        }
+    }
+}
+
+/// The items of an array, or the value itself.
+fn each(v: &Value) -> impl Iterator<Item = &Value> {
+    let (one, many) = match v {
+        Value::Array(a) => (None, a.as_slice()),
+        v => (Some(v), &[][..]),
+    };
+    one.into_iter().chain(many)
+}
+
+fn first_str(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Array(a) => a.iter().find_map(first_str),
+        Value::Object(o) => o.get("@value").or_else(|| o.get("name")).and_then(first_str),
+        _ => None,
+    }
+}
+
+/// The object's `@type`s, without a `schema:` or `https://schema.org/` prefix.
+fn types(o: &serde_json::Map<String, Value>) -> impl Iterator<Item = &str> {
+    o.get("@type")
+        .into_iter()
+        .flat_map(each)
+        .filter_map(Value::as_str)
+        .map(|t| t.rsplit(['/', ':']).next().unwrap_or(t))
+}
+
+/// Gathers every object reachable through arrays, `@graph` and `mainEntity`.
+fn collect<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect(x, out, depth + 1)),
+        Value::Object(o) => {
+            if o.contains_key("@type") {
+                out.push(o);
+            }
+            for key in ["@graph", "mainEntity", "itemReviewed"] {
+                if let Some(x) = o.get(key) {
+                    collect(x, out, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parses a script body, repairing what sites commonly break: HTML comment or CDATA
+/// wrappers, raw newlines inside strings, trailing commas, several values in a row.
+fn parse_lenient(text: &str) -> Vec<Value> {
+    let mut s = text.trim();
+    for w in ["<!--", "//<![CDATA[", "<![CDATA["] {
+        s = s.strip_prefix(w).unwrap_or(s).trim_start();
+    }
+    for w in ["-->", "//]]>", "]]>"] {
+        s = s.strip_suffix(w).unwrap_or(s).trim_end();
+    }
+    s = s.trim_end_matches(';');
+    if let Ok(v) = serde_json::from_str(s) {
+        return vec![v];
+    }
+    let repaired = repair(s);
+    if let Ok(v) = serde_json::from_str(&repaired) {
+        return vec![v];
+    }
+    serde_json::Deserializer::from_str(&repaired).into_iter::<Value>().map_while(Result::ok).collect()
+}
+
+/// Replaces control characters with spaces and drops commas before `}` or `]`.
+fn repair(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in s.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '}' | ']' => {
+                let trimmed = out.trim_end().len();
+                if out[..trimmed].ends_with(',') {
+                    out.truncate(trimmed - 1);
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}

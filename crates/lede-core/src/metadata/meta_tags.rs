@@ -1,0 +1,141 @@
+//! `<meta>` and `<link>` tags: OpenGraph, Twitter cards, Dublin Core, `article:*`, Parse.ly
+//! and Sailthru, and the plain `name=author|date|description|keywords` conventions.
+
+use url::Url;
+
+use super::scan::Scan;
+use super::{Metadata, clean_text, date, language_tag, names, resolve};
+use crate::model::Image;
+
+const TITLE: &[&str] =
+    &["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"];
+const DESCRIPTION: &[&str] =
+    &["og:description", "description", "twitter:description", "dc.description", "dcterms.description"];
+const AUTHOR: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "og:article:author",
+    "article.author",
+    "cxenseparse:author",
+];
+const PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "article.published",
+    "originalpublicationdate",
+    "datecreated",
+    "release_date",
+];
+const MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "dcterms.modified",
+    "datemodified",
+    "last-modified",
+    "lastmod",
+    "article.updated",
+];
+const SITE_NAME: &[&str] =
+    &["og:site_name", "application-name", "al:ios:app_name", "apple-mobile-web-app-title"];
+const LANGUAGE: &[&str] = &["content-language", "dc.language", "dcterms.language", "language", "og:locale"];
+const SECTION: &[&str] = &["article:section", "parsely-section", "section", "og:article:section"];
+const IMAGE: &[&str] =
+    &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
+
+/// What the head's tags say.
+pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
+    let get = |keys: &[&str]| -> Option<&str> {
+        keys.iter()
+            .find_map(|k| scan.metas.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()).map(|(_, v)| *v))
+    };
+    let mut m = Metadata {
+        title: get(TITLE).and_then(clean_text),
+        description: get(DESCRIPTION).and_then(clean_text),
+        site_name: get(SITE_NAME).and_then(clean_text),
+        language: get(LANGUAGE).and_then(language_tag),
+        section: get(SECTION).and_then(clean_text),
+        ..Metadata::default()
+    };
+    let today = date::today();
+    let date_of = |keys: &[&str]| {
+        keys.iter()
+            .flat_map(|k| scan.metas.iter().filter(move |(mk, _)| mk == k))
+            .filter_map(|(_, v)| date::parse(v))
+            .find(|d| date::plausible(d, today))
+    };
+    m.published = date_of(PUBLISHED);
+    m.modified = date_of(MODIFIED);
+    for key in AUTHOR {
+        for (_, v) in scan.metas.iter().filter(|(k, _)| k == key) {
+            // `article:author` is often a profile URL; that names no one.
+            if v.contains("://") || v.starts_with('/') {
+                continue;
+            }
+            for a in names::parse_byline(v) {
+                names::push_unique(&mut m.authors, a);
+            }
+        }
+        if !m.authors.is_empty() {
+            break;
+        }
+    }
+    for (k, v) in &scan.metas {
+        match k.as_str() {
+            "article:tag" | "og:article:tag" => push_tag(&mut m.tags, v),
+            "keywords" | "news_keywords" => v.split([',', ';']).for_each(|t| push_tag(&mut m.tags, t)),
+            _ => {}
+        }
+    }
+    if let Some(src) = get(IMAGE).and_then(|u| resolve(u, base)) {
+        let num = |k: &str| get(&[k]).and_then(|v| v.trim().parse().ok());
+        m.lead_image = Some(Image {
+            url: src,
+            alt: get(&["og:image:alt", "twitter:image:alt"]).and_then(clean_text),
+            width: num("og:image:width"),
+            height: num("og:image:height"),
+            ..Image::default()
+        });
+    }
+    m.canonical_url = scan
+        .links
+        .iter()
+        .find(|(rel, _)| rel == "canonical")
+        .map(|(_, h)| *h)
+        .or_else(|| get(&["og:url"]))
+        .and_then(|u| resolve(u, base));
+    m
+}
+
+/// Adds a tag unless it is empty or already there (case-insensitively).
+pub(crate) fn push_tag(tags: &mut Vec<String>, t: &str) {
+    let t = t.trim();
+    if t.is_empty() || t.len() > 100 || tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+        return;
+    }
+    tags.push(t.to_owned());
+}

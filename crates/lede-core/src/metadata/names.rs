@@ -1,0 +1,399 @@
+//! Turning author strings into people: strip "By", cut off dates and roles, split lists
+//! ("A and B", "A, B & C"), drop what is not a name ("Staff", URLs, "Facebook").
+
+use crate::model::Author;
+
+use super::collapse_ws;
+
+/// Words that open a byline in the languages seen most, matched case-insensitively and
+/// followed by a space or colon.
+const PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "published by",
+    "words by",
+    "story by",
+    "text by",
+    "reported by",
+    "by",
+    "from",
+    "von",
+    "par",
+    "por",
+    "di",
+    "da",
+    "door",
+    "av",
+    "af",
+    "af:",
+    "autor",
+    "autorin",
+    "auteur",
+    "author",
+    "authors",
+    "texto",
+    "text",
+    "written",
+    "作者",
+    "文",
+    "記者",
+];
+
+/// Connectors between two names.
+const CONNECTORS: &[&str] =
+    &[" and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " und ", " i ", " with "];
+
+/// Words that make a comma-separated part a role rather than a name.
+const ROLE_WORDS: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "journalist",
+    "producer",
+    "photographer",
+    "senior",
+    "editorial",
+    "special",
+    "associate",
+    "chief",
+    "analyst",
+    "news",
+    "health",
+    "ma",
+    "md",
+    "phd",
+    "redakteur",
+    "redaktion",
+    "rédaction",
+    "journaliste",
+    "redactor",
+    "correspondant",
+    "freelance",
+    "intern",
+    "fellow",
+    "team",
+];
+
+/// Strings that markup sometimes labels as an author but never name one.
+const NOT_NAMES: &[&str] = &[
+    "staff",
+    "admin",
+    "administrator",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "email",
+    "e-mail",
+    "share",
+    "follow",
+    "follow author",
+    "more",
+    "author",
+    "authors",
+    "editor",
+    "guest",
+    "anonymous",
+    "unknown",
+    "read more",
+    "view all posts",
+    "posts",
+    "about",
+    "contact",
+    "home",
+    "menu",
+    "search",
+    "comments",
+    "reply",
+    "by",
+    "more articles",
+    "about the author",
+    "written by",
+    "null",
+    "undefined",
+    "none",
+    "website",
+    "subscribe",
+    "print",
+    "whatsapp",
+];
+
+/// People in a visible byline: as [`parse_byline`], but several words read as a name only
+/// when capitalised ("Personal finance" is not one); a single lowercase word may be a user
+/// name.
+pub(crate) fn parse_visible_byline(text: &str) -> Vec<Author> {
+    let mut authors = parse_byline(text);
+    authors.retain(|a| {
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        words.len() == 1
+            || !words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
+    });
+    authors
+}
+
+/// People in a metadata author string or a visible byline: the first part between
+/// separators (" | ", "•", " - "…) that names someone, without its "By", dates and roles.
+pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
+    let text = collapse_ws(text);
+    let mut rest = text.as_str();
+    loop {
+        let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
+        let (segment, next) = match cut {
+            Some((i, len)) => (&rest[..i], Some(&rest[i + len..])),
+            None => (rest, None),
+        };
+        let authors = parse_segment(segment);
+        if !authors.is_empty() {
+            return authors;
+        }
+        match next {
+            Some(n) => rest = n,
+            None => return authors,
+        }
+    }
+}
+
+fn parse_segment(segment: &str) -> Vec<Author> {
+    let segment = skip_leading_date(segment.trim());
+    let text = strip_prefix(cut_at_date(segment));
+    let mut out: Vec<Author> = Vec::new();
+    for (i, part) in split_commas(text).into_iter().enumerate() {
+        if i > 0 && is_role(part) {
+            if let Some(last) = out.last_mut() {
+                if last.role.is_none() {
+                    last.role = Some(trim_punct(part).to_owned());
+                }
+            }
+            continue;
+        }
+        for name in split_connectors(part) {
+            if let Some(name) = clean_name(name) {
+                push_unique(&mut out, Author::new(name));
+            }
+        }
+    }
+    out
+}
+
+/// "Dec 17, 2025 Jane Doe" → "Jane Doe": drops a date that opens the text.
+fn skip_leading_date(s: &str) -> &str {
+    let mut end = 0;
+    let mut saw_digit = false;
+    for (i, w) in s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)) {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let digit = bare.chars().any(|c| c.is_ascii_digit());
+        if digit
+            || super::date::is_month_word(bare)
+            || bare.is_empty()
+            || matches!(bare.to_lowercase().as_str(), "at" | "am" | "pm")
+        {
+            saw_digit |= digit;
+            end = i + w.len();
+        } else {
+            break;
+        }
+    }
+    if saw_digit { &s[end..] } else { s }
+}
+
+/// Adds `a` unless an author of the same name (case-insensitively) is already there.
+pub(crate) fn push_unique(list: &mut Vec<Author>, a: Author) {
+    match list.iter_mut().find(|b| b.name.to_lowercase() == a.name.to_lowercase()) {
+        Some(b) => {
+            if b.url.is_none() {
+                b.url = a.url;
+            }
+            if b.role.is_none() {
+                b.role = a.role;
+            }
+        }
+        None => list.push(a),
+    }
+}
+
+/// A single name, trimmed and vetted; `None` if it is not one.
+pub(crate) fn clean_name(s: &str) -> Option<String> {
+    let s = strip_prefix(trim_punct(s.trim()));
+    let s = trim_punct(s);
+    if s.is_empty() || s.chars().count() > 60 || s.contains("://") || s.starts_with("www.") || s.contains('@')
+    {
+        return None;
+    }
+    let words = s.split_whitespace().count();
+    // Digits only in a one-word user name ("ggailey777"), never in a person's name.
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if digits > 0 && (words > 1 || letters < 3 || letters < digits) || letters == 0 {
+        return None;
+    }
+    // A lone short lowercase word is a stray preposition ("on"), not a user name.
+    if words == 1 && s.chars().count() <= 3 && s.chars().all(char::is_lowercase) {
+        return None;
+    }
+    if words > 6 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    if NOT_NAMES.contains(&lower.as_str()) {
+        return None;
+    }
+    // Several words read as a name only when capitalised ("Personal finance" is not one);
+    // a single lowercase word may be a user name.
+    if words > 1
+        && s.split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&w))
+    {
+        return None;
+    }
+    Some(collapse_ws(s))
+}
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || (c.is_ascii_punctuation() && c != '.' && c != ')' && c != '(')
+            || matches!(c, '–' | '—' | '·' | '•' | '|' | '：' | '»' | '«')
+    })
+}
+
+const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", " — ", " – ", " - ", " / "];
+
+/// Cuts off a trailing date or time: at the first digit, backing up over a month name and
+/// words like "on", "published", "updated".
+fn cut_at_date(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    let mut end = s.len();
+    for marker in
+        [" published", " updated", " posted", " on ", " last ", " veröffentlicht", " publié", " am "]
+    {
+        if let Some(i) = lower.find(marker) {
+            if i > 0 && i < end && lower.len() == s.len() {
+                end = i;
+            }
+        }
+    }
+    let digit = s.char_indices().find(|&(i, c)| {
+        c.is_ascii_digit() && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
+    });
+    if let Some((i, _)) = digit {
+        let head = s[..i].trim_end_matches(|c: char| !c.is_alphabetic());
+        let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
+        let last_word = &head[head_end..];
+        let cut = if super::date::is_month_word(last_word) { head_end } else { i };
+        end = end.min(cut);
+    }
+    &s[..end]
+}
+
+fn strip_prefix(s: &str) -> &str {
+    let mut s = s.trim_start();
+    loop {
+        let before = s.len();
+        for p in PREFIXES {
+            if let Some(head) = s.get(..p.len()) {
+                if head.eq_ignore_ascii_case(p) {
+                    let rest = &s[p.len()..];
+                    if rest.starts_with([' ', ':', '：', '/', '\u{a0}'])
+                        || p.chars().all(|c| !c.is_ascii()) && !rest.is_empty()
+                    {
+                        s = rest.trim_start_matches([' ', ':', '：', '/', '\u{a0}']);
+                        break;
+                    }
+                }
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Splits on commas and semicolons, keeping "Last, First" together when both sides are
+/// single words.
+fn split_commas(s: &str) -> Vec<&str> {
+    let parts: Vec<&str> = s.split([',', ';', '、', '，']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() == 2 && parts.iter().all(|p| !p.contains(' ')) && !is_role(parts[1]) {
+        return vec![s];
+    }
+    parts
+}
+
+fn split_connectors(s: &str) -> Vec<&str> {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return vec![s];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < lower.len() {
+        let hit = CONNECTORS.iter().find(|c| lower[i..].starts_with(*c));
+        match hit {
+            Some(c) => {
+                out.push(&s[start..i]);
+                i += c.len();
+                start = i;
+            }
+            None => i += lower[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push(&s[start..]);
+    // "Mac & i" is one name: a side of one letter is not a person.
+    if out.len() > 1 && out.iter().any(|p| p.trim().chars().count() < 2) {
+        return vec![s];
+    }
+    out
+}
+
+/// Lowercase words that may sit inside a name ("Ursula von der Leyen", "Ana de Armas").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "der", "den", "van", "von", "la", "le", "du", "dos", "bin", "al", "y", "e",
+    "ten", "ter",
+];
+
+fn is_role(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| ROLE_WORDS.contains(&w))
+        || [" of ", " at ", " for "].iter().any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        parse_byline(s).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn strips_by_and_splits_lists() {
+        assert_eq!(names("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("by A Bee, Cee Dee & Eff Gee"), ["A Bee", "Cee Dee", "Eff Gee"]);
+        assert_eq!(names("Von Anna Schmidt und Ben Müller"), ["Anna Schmidt", "Ben Müller"]);
+        assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+    }
+
+    #[test]
+    fn role_after_comma_is_kept_as_role() {
+        let a = parse_byline("Jane Doe, Staff Writer");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].name, "Jane Doe");
+        assert_eq!(a[0].role.as_deref(), Some("Staff Writer"));
+    }
+
+    #[test]
+    fn dates_and_non_names_are_dropped() {
+        assert_eq!(names("By Nathan Willis March 25, 2015"), ["Nathan Willis"]);
+        assert_eq!(names("Jane Doe | Updated 3 hours ago"), ["Jane Doe"]);
+        assert!(names("Staff").is_empty());
+        assert!(names("https://example.com/jane").is_empty());
+        assert!(names("Facebook").is_empty());
+    }
+}

@@ -1,0 +1,249 @@
+//! The one walk over the document that gathers what every metadata source reads.
+//!
+//! Each source then works on these short lists instead of walking the tree again: `<meta>`
+//! and `<link>` pairs, JSON-LD script bodies, `itemprop` elements, `<time>` elements, byline
+//! candidates and `<h1>`s. Nothing is copied per node except what is kept.
+
+use html5ever::local_name;
+
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// What the walk found, in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Scan<'a> {
+    /// `<title>` text.
+    pub(crate) title: Option<String>,
+    /// `<base href>`.
+    pub(crate) base_href: Option<&'a str>,
+    /// `<html lang>`.
+    pub(crate) html_lang: Option<&'a str>,
+    /// `<meta>` keys (`name`, `property` or `http-equiv`, lowercased) with their `content`.
+    pub(crate) metas: Vec<(String, &'a str)>,
+    /// `<link>` `rel` values (lowercased) with their `href`.
+    pub(crate) links: Vec<(String, &'a str)>,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub(crate) json_ld: Vec<String>,
+    /// Elements carrying `itemprop`, with the property list as written.
+    pub(crate) itemprops: Vec<(NodeId, &'a str)>,
+    /// `<time>` elements in the body.
+    pub(crate) times: Vec<NodeId>,
+    /// Elements whose class, id, rel or itemprop says "author" or "byline", or whose text
+    /// opens with "By", each with the number of `<h1>`s before it.
+    pub(crate) bylines: Vec<(NodeId, usize)>,
+    /// Short text nodes and `<time>` elements that may show a date, each with the number of
+    /// `<h1>`s before it (at most [`MAX_DATED`]).
+    pub(crate) dated: Vec<(NodeId, usize)>,
+    /// `<h1>` elements in the body.
+    pub(crate) h1s: Vec<NodeId>,
+}
+
+/// How many date-looking text nodes to keep before the first `<h1>` and in all: the
+/// article's date sits near its headline.
+const MAX_DATED_BEFORE_H1: usize = 20;
+const MAX_DATED: usize = 60;
+
+fn dated_room(out: &Scan<'_>) -> bool {
+    if out.h1s.is_empty() { out.dated.len() < MAX_DATED_BEFORE_H1 } else { out.dated.len() < MAX_DATED }
+}
+
+/// How many byline candidates to keep.
+const MAX_BYLINES: usize = 60;
+
+/// Walks the document once.
+pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
+    let mut out = Scan::default();
+    let mut walk = dom.descendants(NodeId::DOCUMENT);
+    // Byline candidates inside another candidate add nothing: while inside one, this holds
+    // the node that follows its subtree (`Some(None)`: the rest of the document).
+    let mut byline_end: Option<Option<NodeId>> = None;
+    while let Some(n) = walk.next() {
+        if byline_end == Some(Some(n)) {
+            byline_end = None;
+        }
+        let e = match &dom.node(n).data {
+            NodeData::Element(e) => e,
+            NodeData::Text(t) => {
+                if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && opens_byline(t) {
+                    // "<span>By </span><a>Name</a>": the byline is the span's parent.
+                    let p = dom.parent(n).and_then(|p| {
+                        let alone = dom.children(p).count() == 1 && t.trim().len() <= 3;
+                        if alone { dom.parent(p) } else { Some(p) }
+                    });
+                    if let Some(p) = p {
+                        out.bylines.push((p, out.h1s.len()));
+                        byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, p));
+                    }
+                }
+                if dated_room(&out) && may_hold_date(t) {
+                    out.dated.push((n, out.h1s.len()));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if !e.is_html() {
+            walk.skip_subtree(n);
+            continue;
+        }
+        if let Some(p) = e.attr(&local_name!("itemprop")) {
+            out.itemprops.push((n, p));
+        }
+        match *e.tag() {
+            local_name!("html") => {
+                out.html_lang = e.attr(&local_name!("lang")).filter(|l| !l.trim().is_empty())
+            }
+            local_name!("title") => {
+                if out.title.is_none() {
+                    out.title = Some(dom.text_content(n));
+                }
+                walk.skip_subtree(n);
+                continue;
+            }
+            local_name!("meta") => {
+                let key = e
+                    .attr(&local_name!("property"))
+                    .or_else(|| e.attr(&local_name!("name")))
+                    .or_else(|| e.attr(&local_name!("http-equiv")));
+                if let (Some(k), Some(v)) = (key, e.attr(&local_name!("content"))) {
+                    // `property` may list several keys ("og:title twitter:title").
+                    for k in k.split_whitespace() {
+                        out.metas.push((meta_key(k), v));
+                    }
+                }
+                continue;
+            }
+            local_name!("base") => {
+                if out.base_href.is_none() {
+                    out.base_href = e.attr(&local_name!("href"));
+                }
+                continue;
+            }
+            local_name!("link") => {
+                if let (Some(rel), Some(href)) = (e.attr(&local_name!("rel")), e.attr(&local_name!("href"))) {
+                    for r in rel.split_whitespace() {
+                        out.links.push((r.to_ascii_lowercase(), href));
+                    }
+                }
+                continue;
+            }
+            local_name!("script") => {
+                if e.attr(&local_name!("type"))
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    out.json_ld.push(script_text(dom, n));
+                }
+                walk.skip_subtree(n);
+                continue;
+            }
+            local_name!("style") | local_name!("template") => {
+                walk.skip_subtree(n);
+                continue;
+            }
+            local_name!("time") => {
+                out.times.push(n);
+                if dated_room(&out) {
+                    out.dated.push((n, out.h1s.len()));
+                }
+                walk.skip_subtree(n);
+            }
+            local_name!("h1") => out.h1s.push(n),
+            _ => {}
+        }
+        if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && is_byline_marked(e) {
+            out.bylines.push((n, out.h1s.len()));
+            byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, n));
+        }
+    }
+    out
+}
+
+/// A meta key lowercased, with Dublin Core's `dc:`/`dcterm:` spellings folded into `dc.`/`dcterms.`.
+fn meta_key(k: &str) -> String {
+    let k = k.to_ascii_lowercase();
+    for (from, to) in [("dc:", "dc."), ("dcterm:", "dcterms."), ("dcterms:", "dcterms.")] {
+        if let Some(rest) = k.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    k
+}
+
+/// A cheap test before parsing: short, with a run of four digits or a day and a month.
+fn may_hold_date(t: &str) -> bool {
+    let t = t.trim();
+    if t.len() < 6 || t.len() > 80 {
+        return false;
+    }
+    let mut run = 0;
+    for b in t.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door") alone,
+/// or followed by a capitalised word.
+fn opens_byline(t: &str) -> bool {
+    let t = t.trim_start();
+    if t.len() > 60 {
+        return false;
+    }
+    ["by", "von", "par", "por", "door"].iter().any(|p| {
+        let Some(rest) = t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]) else {
+            return false;
+        };
+        let after = rest.trim_start_matches(':').trim_start();
+        if after.is_empty() {
+            return true;
+        }
+        after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+fn script_text(dom: &Dom, n: NodeId) -> String {
+    let mut s = String::new();
+    for c in dom.children(n) {
+        if let Some(t) = dom.text(c) {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+/// Whether markup names the element as an author or byline: `rel=author`, an `itemprop`,
+/// `class` or `id` holding "author", "byline" or "writer" (but not a comment's author).
+fn is_byline_marked(e: &crate::dom::Element) -> bool {
+    if e.attr(&local_name!("rel"))
+        .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")))
+    {
+        return true;
+    }
+    if e.attr(&local_name!("itemprop"))
+        .is_some_and(|p| p.split_whitespace().any(|p| p == "author" || p == "creator"))
+    {
+        return true;
+    }
+    let marked = |s: &str| {
+        (contains_ci(s, "byline")
+            || contains_ci(s, "author")
+            || contains_ci(s, "writer")
+            || contains_ci(s, "autor"))
+            && !contains_ci(s, "comment")
+            && !contains_ci(s, "avatar")
+            && !contains_ci(s, "bio")
+            && !contains_ci(s, "img")
+            && !contains_ci(s, "image")
+            && !contains_ci(s, "photo")
+            && !contains_ci(s, "box")
+    };
+    marked(e.class()) || marked(e.id())
+}
+
+/// ASCII case-insensitive substring test, without allocating.
+pub(crate) fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
