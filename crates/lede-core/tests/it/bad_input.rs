@@ -429,6 +429,16 @@ fn bidi_marks_and_mixed_direction_text_are_kept() {
 }
 
 #[test]
+#[ignore = "core bug: enrich/mod.rs derives direction only from the language; <html dir=rtl> and Arabic script in short text are ignored"]
+fn short_arabic_page_declared_rtl_is_rtl() {
+    // Too little text for language detection; the page's own dir=rtl must still count.
+    let short = "استيقظت المدينة على أمطار غزيرة.";
+    let article =
+        check(format!("<html dir=rtl><body><p>{short}</p></body></html>"), Expect::Text(&[short])).unwrap();
+    assert_eq!(article.direction.as_deref(), Some("rtl"));
+}
+
+#[test]
 fn english_page_has_no_direction() {
     let article = check(article_page(" lang=en", ENGLISH), Expect::Text(ENGLISH)).unwrap();
     assert_eq!(article.direction, None);
