@@ -51,7 +51,7 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article> {
     let dom = dom::parse(&text, options.max_nodes, options.max_depth)?;
     let page_url = input.url.and_then(|u| Url::parse(u).ok());
     let meta = metadata::extract(&dom, page_url.as_ref());
-    let base = metadata::base_url(&dom, page_url.as_ref());
+    let base = meta.base.clone();
     let selection = content::select(&dom, &meta, options);
     let body = blocks::build(&dom, &selection, base.as_ref(), options);
 

@@ -103,13 +103,14 @@ impl Builder<'_> {
     }
 
     /// An image met among a container's children: ends the text run and becomes a figure.
+    /// The paragraph break happens whether or not images are kept, so that
+    /// [`Options::images`](crate::Options::images) never changes the text.
     pub(super) fn image_in_run(&self, id: NodeId, run: &mut Run, out: &mut Vec<Block>) {
-        if !self.options.images {
-            return;
-        }
         if let Some(image) = self.image(id) {
             run.flush_into(out);
-            out.push(Block::Figure { image });
+            if self.options.images {
+                out.push(Block::Figure { image });
+            }
         }
     }
 

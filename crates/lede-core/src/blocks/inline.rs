@@ -151,7 +151,7 @@ impl Builder<'_> {
             Role::Break => return run.push_break(),
             Role::Skip => return,
             Role::Image => {
-                if let Some(image) = self.image(id) {
+                if let Some(image) = self.image(id).filter(|_| self.options.images) {
                     run.figures.push(image);
                 }
                 return;

@@ -126,7 +126,7 @@ const CHAR_THRESHOLD: u32 = 500;
 
 /// Chooses the article body.
 pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection {
-    let declared = declares_article(dom);
+    let declared = meta.declares_article;
     // Balanced means: the article tuning for pages that present themselves as articles
     // (declared type, a date or an author), the recall tuning for the rest, whose main
     // content is spread over cards, posts and sections rather than one run of prose.
@@ -206,45 +206,6 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         add_comments(dom, body, &mut selection);
     }
     selection
-}
-
-/// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
-/// Article type) — a hint only, checked on the raw markup of `<head>` and JSON-LD.
-fn declares_article(dom: &Dom) -> bool {
-    for id in dom.descendants(NodeId::DOCUMENT) {
-        let Some(e) = dom.element(id) else { continue };
-        match *e.tag() {
-            html5ever::local_name!("meta") => {
-                let prop = e.attr(&html5ever::local_name!("property")).unwrap_or("");
-                if prop.eq_ignore_ascii_case("og:type")
-                    && e.attr(&html5ever::local_name!("content"))
-                        .is_some_and(|c| c.trim().eq_ignore_ascii_case("article"))
-                {
-                    return true;
-                }
-            }
-            html5ever::local_name!("script")
-                if e.attr(&html5ever::local_name!("type")).is_some_and(|t| t.contains("ld+json")) =>
-            {
-                let text = dom.text_content(id);
-                if [
-                    "\"NewsArticle\"",
-                    "\"Article\"",
-                    "\"BlogPosting\"",
-                    "\"ReportageNews\"",
-                    "\"AnalysisNewsArticle\"",
-                    "\"OpinionNewsArticle\"",
-                ]
-                .iter()
-                .any(|t| text.contains(t))
-                {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
 }
 
 /// The main region with its furniture stripped, and its text length.

@@ -102,7 +102,8 @@ fn structure_inside_the_article_is_kept() {
 #[test]
 fn images_option_never_changes_text() {
     let inner = format!(
-        "{}<figure><img src='/p.jpg'><figcaption>Caption text.</figcaption></figure><p><img src='/q.jpg'></p>{}",
+        "{}<figure><img src='/p.jpg'><figcaption>Caption text.</figcaption></figure><p><img src='/q.jpg'></p>\
+         <div>Rated five stars<img src='/star.png'>by readers</div><p>Logo <a href='/x'><img src='/l.png'></a> after</p>{}",
         prose(1),
         prose(2)
     );

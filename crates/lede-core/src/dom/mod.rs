@@ -166,13 +166,9 @@ impl Dom {
         }
     }
 
-    /// The `<html>`, `<head>` and `<body>` elements as the parser placed them.
+    /// The `<html>` and `<body>` elements as the parser placed them.
     pub(crate) fn html(&self) -> Option<NodeId> {
         self.element_children(NodeId::DOCUMENT).find(|&c| self.is_tag(c, &local_name!("html")))
-    }
-
-    pub(crate) fn head(&self) -> Option<NodeId> {
-        self.html().and_then(|h| self.element_children(h).find(|&c| self.is_tag(c, &local_name!("head"))))
     }
 
     pub(crate) fn body(&self) -> Option<NodeId> {

@@ -47,7 +47,7 @@ pub(crate) struct Doc<'a> {
 
 /// Finds the quotes of a text made of `blocks` (block index, byte range in `text`).
 pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote> {
-    let mut quotes = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
     let mut last_named: Option<Attribution> = None;
     let mut carried: Option<Option<Attribution>> = None;
     for (n, &(block, start, end)) in blocks.iter().enumerate() {
@@ -69,17 +69,20 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
                 // Earlier pieces of this paragraph without a speaker share the one found now
                 // only when they belong to the same sentence.
                 for &p in &pending {
-                    let q: &mut Quote = &mut quotes[p];
-                    if q.start >= s_start && q.speaker.is_none() {
+                    if let Some(q) = quotes.get_mut(p)
+                        && q.start >= s_start
+                        && q.speaker.is_none()
+                    {
                         q.speaker = Some(a.speaker.clone());
                         q.cue = Some(a.cue.clone());
                     }
                 }
                 pending.clear();
-            } else {
-                pending.push(quotes.len());
             }
             if span.end > span.start && !is_title_or_mention(doc, span) {
+                if attribution.is_none() {
+                    pending.push(quotes.len());
+                }
                 quotes.push(Quote {
                     text: doc.text.get(span.start..span.end).unwrap_or("").to_owned(),
                     speaker: attribution.as_ref().map(|a| a.speaker.clone()),
@@ -891,6 +894,14 @@ mod tests {
             quotes(&["‘It’s the players’ union’s call,’ Smith told reporters."]),
             [q("It’s the players’ union’s call", Some("Smith"))]
         );
+    }
+
+    #[test]
+    fn skipped_title_before_an_attributed_quote_does_not_panic() {
+        // A quoted title is not a quote; the speaker found later in the paragraph must not
+        // be handed to a quote that was never recorded (this used to index out of bounds).
+        let found = quotes(&["Her book “The Long Road Home” sold well. “We are thrilled,” said Ana Ruiz."]);
+        assert_eq!(found.last(), Some(&q("We are thrilled", Some("Ana Ruiz"))));
     }
 
     #[test]

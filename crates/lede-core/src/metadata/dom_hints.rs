@@ -15,6 +15,8 @@ pub(crate) struct Hints {
     /// Authors from microdata (`itemprop=author`), the strongest visible signal.
     pub(crate) microdata_authors: Vec<Author>,
     pub(crate) h1s: Vec<String>,
+    /// Whether `h1s` holds `<h2>`s, the page having no `<h1>`.
+    pub(crate) headings_are_h2: bool,
     /// The date shown near the headline.
     pub(crate) visible_date: Option<crate::date::DateTime>,
 }
@@ -23,19 +25,21 @@ pub(crate) struct Hints {
 pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let mut meta = Metadata::default();
     let today = date::today();
-    let prop_date = |name: &str| {
+    // The first of the named properties in document order: a question's `dateCreated`
+    // comes before its comments' `datePublished`.
+    let prop_date = |names: &[&str]| {
         scan.itemprops
             .iter()
-            .filter(|(_, p)| p.split_whitespace().any(|p| p == name))
+            .filter(|(_, p)| p.split_whitespace().any(|p| names.contains(&p)))
             .filter_map(|&(n, _)| date::parse(&value(dom, n)))
             .find(|d| date::plausible(d, today))
     };
-    meta.published = prop_date("datePublished").or_else(|| prop_date("dateCreated"));
-    meta.modified = prop_date("dateModified");
+    meta.published = prop_date(&["datePublished", "dateCreated"]);
+    meta.modified = prop_date(&["dateModified"]);
     if meta.published.is_none() {
         meta.published = time_element(dom, scan, today);
     }
-    let visible_date = visible_date(dom, scan, today);
+    let mut visible_date = visible_date(dom, scan, today);
 
     // Microdata: the first `itemprop=author` and its siblings; later ones belong to
     // comments or replies.
@@ -68,7 +72,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let mut best: Option<((bool, u8), NodeId, Vec<Author>)> = None;
     for &(n, h1s_before) in &scan.bylines {
         let Some(e) = dom.element(n) else { continue };
-        let key = (h1s_before == 0 && !scan.h1s.is_empty(), marking_rank(e));
+        let key = (!near_headline(dom, scan, n, h1s_before), marking_rank(e));
         if best.as_ref().is_some_and(|(k, _, _)| *k <= key) || in_page_chrome(dom, n) {
             continue;
         }
@@ -81,13 +85,38 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
             best = Some((key, n, authors));
         }
     }
+    let mut byline_date = None;
     if let Some((_, n, authors)) = best {
         meta.authors = authors;
         meta.byline_nodes.push(n);
+        // A date inside or beside the byline is the article's, whatever comes first on
+        // the page; "beside" stops short of page-wide containers.
+        let parent = dom.parent(n).filter(|&p| {
+            !matches!(
+                dom.tag(p),
+                Some(
+                    &local_name!("body")
+                        | &local_name!("html")
+                        | &local_name!("main")
+                        | &local_name!("article")
+                )
+            )
+        });
+        let date_within = |area: NodeId| {
+            scan.dated
+                .iter()
+                .filter(|&&(d, _)| dom.ancestors(d).any(|a| a == area))
+                .filter_map(|&(d, _)| date::parse(&dated_text(dom, d)))
+                .find(|d| date::plausible(d, today))
+        };
+        byline_date = date_within(n).or_else(|| parent.and_then(date_within));
     }
 
-    let h1s = scan.h1s.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
-    Hints { meta, microdata_authors, h1s, visible_date }
+    visible_date = byline_date.or(visible_date);
+    // Forums and older CMSs put the headline in an <h2> when the page has no <h1>.
+    let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
+    let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
+    Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), visible_date }
 }
 
 /// The date shown after the headline (or before it, if none follows), outside footers,
@@ -113,7 +142,7 @@ fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
         let labelled = PUBLISHED_LABELS
             .iter()
             .any(|l| contains_ci(&raw, l) || context.as_deref().is_some_and(|c| contains_ci(c, l)));
-        if h1s_before > 0 || scan.h1s.is_empty() {
+        if near_headline(dom, scan, n, h1s_before) {
             if labelled {
                 return Some(d);
             }
@@ -157,6 +186,27 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
         }
     }
     collapse_ws(&out)
+}
+
+/// Whether `n` follows the first `<h1>` or shares its container (bylines and dates often
+/// sit just above the headline); true on pages without an `<h1>`.
+fn near_headline(dom: &Dom, scan: &Scan<'_>, n: NodeId, h1s_before: usize) -> bool {
+    let Some(&h1) = scan.h1s.first() else { return true };
+    if h1s_before > 0 {
+        return true;
+    }
+    let container = dom.parent(h1).and_then(|p| dom.parent(p));
+    container.is_some_and(|c| {
+        c != NodeId::DOCUMENT && dom.ancestors(n).any(|a| a == c) && !dom.is_tag(c, &local_name!("body"))
+    })
+}
+
+/// The text of a date candidate: a `<time>`'s `datetime`, or the text.
+fn dated_text(dom: &Dom, n: NodeId) -> String {
+    match dom.element(n) {
+        Some(e) => e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n)),
+        None => dom.text(n).unwrap_or_default().to_owned(),
+    }
 }
 
 /// Words that label a shown date as the publication date.
@@ -226,8 +276,16 @@ fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
             local_name!("body") | local_name!("html") | local_name!("main") => continue,
             _ => {}
         }
-        let (class, id) = (e.class(), e.id());
-        if ["comment", "related", "sidebar"].iter().any(|w| contains_ci(class, w) || contains_ci(id, w)) {
+        // Whole words of the class or id ("related-posts", "commentlist"), not substrings:
+        // "beside_nssidebar" wraps the article.
+        let chrome_word = |s: &str| {
+            s.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|w| {
+                ["comment", "related", "sidebar"]
+                    .iter()
+                    .any(|p| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            })
+        };
+        if chrome_word(e.class()) || chrome_word(e.id()) {
             return true;
         }
     }

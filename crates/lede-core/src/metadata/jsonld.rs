@@ -35,10 +35,15 @@ const ARTICLE_TYPES: &[&str] = &[
     "HowTo",
     "Review",
     "Product",
-    "VideoObject",
     "Event",
     "Course",
 ];
+
+/// Whether a type names a written article (news, analysis, blog post, report), as
+/// opposed to a product, recipe or forum post.
+fn is_news_or_blog(t: &str) -> bool {
+    t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
+}
 
 /// Types that describe the page around the article; used to fill gaps.
 const PAGE_TYPES: &[&str] = &[
@@ -74,7 +79,10 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
         .map(|(_, o)| o);
     let page = objects.iter().find(|o| rank(o, PAGE_TYPES).is_some()).copied();
 
-    let mut m = Metadata::default();
+    let mut m = Metadata {
+        declares_article: article.is_some_and(|o| types(o).any(is_news_or_blog)),
+        ..Metadata::default()
+    };
     for (i, o) in article.into_iter().chain(page).enumerate() {
         fill(&mut m, o, &ctx, i == 0);
     }

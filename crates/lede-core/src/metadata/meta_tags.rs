@@ -8,14 +8,14 @@ use super::{Metadata, clean_text, date, language_tag, names, resolve};
 use crate::model::Image;
 
 const TITLE: &[&str] =
-    &["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"];
+    &["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
 const DESCRIPTION: &[&str] =
     &["og:description", "description", "twitter:description", "dc.description", "dcterms.description"];
 const AUTHOR: &[&str] = &[
-    "author",
-    "article:author",
     "dc.creator",
     "dcterms.creator",
+    "author",
+    "article:author",
     "parsely-author",
     "sailthru.author",
     "byl",
@@ -79,6 +79,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         site_name: get(SITE_NAME).and_then(clean_text),
         language: get(LANGUAGE).and_then(language_tag),
         section: get(SECTION).and_then(clean_text),
+        declares_article: get(&["og:type"]).is_some_and(|t| t.trim().eq_ignore_ascii_case("article")),
         ..Metadata::default()
     };
     let today = date::today();

@@ -5,9 +5,13 @@
 //! fills a [`Metadata`] of its own and [`extract`] merges them field by field. Precedence,
 //! highest first:
 //!
-//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `og:title`/`twitter:title`/
-//!   `dc.title`, `<title>`) contains; else `og:title`, JSON-LD, `<title>`, with a " | Site"
-//!   part cut off when it matches the site name or reads like one ([`title`]).
+//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `dc.title`/`og:title`/
+//!   `twitter:title`, `<title>`) contains, or that shares at least half its words with one
+//!   (the shown headline beats an SEO variant; same words in the same order keep the
+//!   declared spelling); on pages without an `<h1>`, an `<h2>` only when a declared title
+//!   contains it. Else the declared title (`dc.title`, `og:title`…, then JSON-LD, then
+//!   `<title>`) with a " | Site" part cut off when it matches the site name or reads like
+//!   one; a declared title that is only the site's name yields to the `<h1>` ([`title`]).
 //! - **authors**: JSON-LD `author`, then meta tags (`dc.creator`, `author`, `article:author`,
 //!   Parse.ly, Sailthru), then microdata `itemprop=author` (the first group only: later ones
 //!   are commenters), then the visible byline (class or id "byline"/"author", `rel=author`,
@@ -20,7 +24,8 @@
 //!   `<h1>` (one labelled "Published" among the first three), then a date in the page's
 //!   (or canonical) URL path. Future and pre-1993 dates are refused
 //!   wherever they come from; a modification before publication is dropped.
-//! - **site_name**: `og:site_name`, JSON-LD publisher or `WebSite`, `application-name`.
+//! - **site_name**: JSON-LD publisher (or `WebSite`) name, then `og:site_name`,
+//!   `application-name`.
 //! - **language**: `<html lang>`, `content-language`/`dc.language`/`og:locale`, JSON-LD.
 //! - **description, section, lead image**: meta tags, then JSON-LD. **tags**: both, merged.
 //! - **canonical_url**: `<link rel=canonical>`, `og:url`, JSON-LD `mainEntityOfPage`/`url`.
@@ -36,7 +41,6 @@ mod names;
 mod scan;
 mod title;
 
-use html5ever::local_name;
 use url::Url;
 
 use crate::date::DateTime;
@@ -59,6 +63,11 @@ pub(crate) struct Metadata {
     pub(crate) canonical_url: Option<String>,
     /// Elements holding the visible byline, which the body must not repeat.
     pub(crate) byline_nodes: Vec<NodeId>,
+    /// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
+    /// article type) — a hint for content selection, not part of the output.
+    pub(crate) declares_article: bool,
+    /// The URL relative links resolve against: `<base href>` resolved against the page URL.
+    pub(crate) base: Option<Url>,
 }
 
 impl Metadata {
@@ -86,19 +95,22 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         (Some(h), None) => Url::parse(h).ok(),
         (None, u) => u.cloned(),
     };
-    let base = base.as_ref();
+    let base_owned = base;
+    let base = base_owned.as_ref();
     let (ld, ld_authors_are_organisations) = jsonld::read(&scan.json_ld, base);
     let tags = meta_tags::read(&scan, base);
     let hints = dom_hints::read(dom, &scan, base);
     let html = hints.meta;
 
-    let site_name = tags.site_name.clone().or_else(|| ld.site_name.clone());
+    // The JSON-LD publisher is the plain name; `og:site_name` often carries a tagline.
+    let site_name = ld.site_name.clone().or_else(|| tags.site_name.clone());
     let document_title = scan.title.as_deref().map(collapse_ws);
     let title = title::choose(&title::Candidates {
         document: document_title.as_deref(),
         meta: tags.title.as_deref(),
         json_ld: ld.title.as_deref(),
         h1s: &hints.h1s,
+        h2s: hints.headings_are_h2,
         site_name: site_name.as_deref(),
     });
 
@@ -144,28 +156,19 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         lead_image: tags.lead_image.or(ld.lead_image),
         canonical_url: tags.canonical_url.or(ld.canonical_url),
         byline_nodes: html.byline_nodes,
-    }
-}
-
-/// The URL relative links resolve against: `<base href>` resolved against the page URL.
-pub(crate) fn base_url(dom: &Dom, page_url: Option<&Url>) -> Option<Url> {
-    let href = dom
-        .descendants(dom.head().unwrap_or(NodeId::DOCUMENT))
-        .filter_map(|n| dom.element(n).filter(|e| *e.tag() == local_name!("base")))
-        .find_map(|e| e.attr(&local_name!("href")));
-    match (href, page_url) {
-        (Some(h), Some(u)) => u.join(h).ok().or_else(|| Some(u.clone())),
-        (Some(h), None) => Url::parse(h).ok(),
-        (None, u) => u.cloned(),
+        declares_article: ld.declares_article || tags.declares_article,
+        base: base_owned.clone(),
     }
 }
 
 /// Collapsed text, with the HTML entities that JSON-LD strings often carry decoded; `None`
-/// if nothing is left.
+/// if nothing is left or only a template's placeholder ("nil", "undefined").
 pub(crate) fn clean_text(s: &str) -> Option<String> {
     let s = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
     let s = collapse_ws(&s);
-    (!s.is_empty()).then_some(s)
+    let placeholder =
+        ["nil", "null", "none", "undefined", "n/a", "false"].iter().any(|p| s.eq_ignore_ascii_case(p));
+    (!s.is_empty() && !placeholder).then_some(s)
 }
 
 /// Decodes the few named entities and all numeric ones.
@@ -175,7 +178,7 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest.bytes().take(12).position(|b| b == b';');
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {
@@ -317,6 +320,20 @@ mod tests {
     }
 
     #[test]
+    fn odd_unicode_never_panics() {
+        for s in
+            ["2021-12-0\u{e9}", "İİİ By İstanbul Ünal and Ça 2021", "&#x1F600&amp;é;", "Σ 2021-1\u{2003}2-07"]
+        {
+            let html = format!(
+                "<title>{s} | {s}</title><meta name=\"author\" content=\"{s}\"><meta name=\"date\" content=\"{s}\">\
+                 <h1>{s}</h1><p class=\"byline\">By {s}</p><time>{s}</time>\
+                 <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"{s}\",\"author\":\"{s}\",\"datePublished\":\"{s}\"}}</script>"
+            );
+            check(&html);
+        }
+    }
+
+    #[test]
     fn garbage_json_ld_does_not_panic() {
         for s in ["{", "}{]", "\"", "[[[[", "{\"@type\":\"Article\",\"author\":[[[{}]]]}", "{\"@graph\":7}"] {
             check(&format!("<script type=\"application/ld+json\">{s}</script>"));
@@ -335,6 +352,26 @@ mod tests {
         let m =
             check("<h1>Rain returns</h1><div><span>By </span><a href=\"/a\">Jane Doe</a></div><p>Text.</p>");
         assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn shown_byline_beats_an_organisation_as_author() {
+        let m = check(
+            r##"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Rain",
+            "author":{"@type":"Organization","name":"Bugle Media"}}</script>
+            <h1>Rain</h1><div class="post-author">Insights from | <b>Jane Doe</b> | Editor</div>"##,
+        );
+        assert_eq!(names(&m), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn date_beside_the_byline_beats_an_earlier_one() {
+        let m = check(
+            r##"<div class="profile">Joined Dec 11, 2021</div>
+            <p class="author">by <strong>Jane Doe</strong> » Tue Aug 27, 2019 1:47 am</p>"##,
+        );
+        assert_eq!(names(&m), ["Jane Doe"]);
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2019-08-27"));
     }
 
     #[test]
@@ -366,6 +403,15 @@ mod tests {
             <h1>Rain returns after a dry month</h1>"##,
         );
         assert_eq!(m.title.as_deref(), Some("Rain returns after a dry month"));
+    }
+
+    #[test]
+    fn title_that_is_only_the_site_name_yields_to_the_h1() {
+        let m = check(
+            r##"<title>| Nuts &amp; Volts Magazine</title>
+            <meta property="og:site_name" content="Nuts and Volts Magazine"><h1>Electronic Gadgets</h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Electronic Gadgets"));
     }
 
     #[test]

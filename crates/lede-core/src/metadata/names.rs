@@ -37,6 +37,11 @@ const PREFIXES: &[&str] = &[
     "作者",
     "文",
     "記者",
+    "post by",
+    "recipe by",
+    "article by",
+    "review by",
+    "photos by",
 ];
 
 /// Connectors between two names.
@@ -76,6 +81,33 @@ const ROLE_WORDS: &[&str] = &[
     "intern",
     "fellow",
     "team",
+    "ceo",
+    "cto",
+    "founder",
+    "co-founder",
+    "expert",
+    "specialist",
+    "manager",
+    "director",
+    "head",
+    "officer",
+    "president",
+    "dvm",
+    "rn",
+    "educator",
+    "consultant",
+    "coach",
+    "professor",
+    "researcher",
+    "attorney",
+    "lawyer",
+    "representative",
+    "strategist",
+    "designer",
+    "developer",
+    "engineer",
+    "scientist",
+    "nutritionist",
 ];
 
 /// Strings that markup sometimes labels as an author but never name one.
@@ -121,26 +153,43 @@ const NOT_NAMES: &[&str] = &[
     "subscribe",
     "print",
     "whatsapp",
+    "updated",
+    "published",
+    "posted",
+    "reviewed",
+    "edited",
+    "share this",
+    "team",
+    "editors",
+    "last",
+    "last updated",
+    "profile",
+    "view profile",
+    "all posts",
+    "newsletter",
 ];
 
 /// People in a visible byline: as [`parse_byline`], but several words read as a name only
 /// when capitalised ("Personal finance" is not one); a single lowercase word may be a user
 /// name.
 pub(crate) fn parse_visible_byline(text: &str) -> Vec<Author> {
-    let mut authors = parse_byline(text);
-    authors.retain(|a| {
-        let words: Vec<&str> = a.name.split_whitespace().collect();
-        words.len() == 1
-            || !words
-                .iter()
-                .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
-    });
-    authors
+    parse_segments(text, true)
+}
+
+/// Whether a name from visible text is capitalised like one.
+fn looks_capitalised(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() == 1
+        || !words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(w))
 }
 
 /// People in a metadata author string or a visible byline: the first part between
 /// separators (" | ", "•", " - "…) that names someone, without its "By", dates and roles.
 pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
+    parse_segments(text, false)
+}
+
+fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
     let text = collapse_ws(text);
     let mut rest = text.as_str();
     loop {
@@ -149,7 +198,10 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
             Some((i, len)) => (&rest[..i], Some(&rest[i + len..])),
             None => (rest, None),
         };
-        let authors = parse_segment(segment);
+        let mut authors = parse_segment(segment);
+        if visible {
+            authors.retain(|a| looks_capitalised(&a.name));
+        }
         if !authors.is_empty() {
             return authors;
         }
@@ -244,14 +296,6 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
     if NOT_NAMES.contains(&lower.as_str()) {
         return None;
     }
-    // Several words read as a name only when capitalised ("Personal finance" is not one);
-    // a single lowercase word may be a user name.
-    if words > 1
-        && s.split_whitespace()
-            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&w))
-    {
-        return None;
-    }
     Some(collapse_ws(s))
 }
 
@@ -263,21 +307,43 @@ fn trim_punct(s: &str) -> &str {
     })
 }
 
-const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", " — ", " – ", " - ", " / "];
+const SEPARATORS: &[&str] = &[" | ", "|", "•", "·", "»", " — ", " – ", " - ", " / "];
 
 /// Cuts off a trailing date or time: at the first digit, backing up over a month name and
 /// words like "on", "published", "updated".
 fn cut_at_date(s: &str) -> &str {
     let lower = s.to_lowercase();
     let mut end = s.len();
-    for marker in
-        [" published", " updated", " posted", " on ", " last ", " veröffentlicht", " publié", " am "]
-    {
+    for marker in [
+        " published",
+        " updated",
+        " posted",
+        " on ",
+        " last ",
+        " veröffentlicht",
+        " publié",
+        " am ",
+        " reviewed by",
+        " edited by",
+        " fact checked",
+        " fact-checked",
+        " medically reviewed",
+        " read more",
+        " follow",
+        " view all",
+        " see all",
+        " more from",
+        " min read",
+    ] {
         if let Some(i) = lower.find(marker) {
             if i > 0 && i < end && lower.len() == s.len() {
                 end = i;
             }
         }
+    }
+    if !s.is_char_boundary(end) {
+        // Lowercasing moved a character boundary; keep the text rather than cut it wrongly.
+        end = s.len();
     }
     let digit = s.char_indices().find(|&(i, c)| {
         c.is_ascii_digit() && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
@@ -337,14 +403,17 @@ fn split_connectors(s: &str) -> Vec<&str> {
         let hit = CONNECTORS.iter().find(|c| lower[i..].starts_with(*c));
         match hit {
             Some(c) => {
-                out.push(&s[start..i]);
+                // Positions come from the lowercased copy; bail out if one is not a
+                // boundary of the original.
+                let Some(part) = s.get(start..i) else { return vec![s] };
+                out.push(part);
                 i += c.len();
                 start = i;
             }
             None => i += lower[i..].chars().next().map_or(1, char::len_utf8),
         }
     }
-    out.push(&s[start..]);
+    out.push(s.get(start..).unwrap_or(s));
     // "Mac & i" is one name: a side of one letter is not a person.
     if out.len() > 1 && out.iter().any(|p| p.trim().chars().count() < 2) {
         return vec![s];

@@ -33,6 +33,8 @@ pub(crate) struct Scan<'a> {
     /// Short text nodes and `<time>` elements that may show a date, each with the number of
     /// `<h1>`s before it (at most [`MAX_DATED`]).
     pub(crate) dated: Vec<(NodeId, usize)>,
+    /// The first few `<h2>` elements, headline candidates on pages without an `<h1>`.
+    pub(crate) h2s: Vec<NodeId>,
     /// `<h1>` elements in the body.
     pub(crate) h1s: Vec<NodeId>,
 }
@@ -147,6 +149,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 walk.skip_subtree(n);
             }
             local_name!("h1") => out.h1s.push(n),
+            local_name!("h2") if out.h2s.len() < 3 => out.h2s.push(n),
             _ => {}
         }
         if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && is_byline_marked(e) {
@@ -230,7 +233,9 @@ fn is_byline_marked(e: &crate::dom::Element) -> bool {
         (contains_ci(s, "byline")
             || contains_ci(s, "author")
             || contains_ci(s, "writer")
-            || contains_ci(s, "autor"))
+            || contains_ci(s, "autor")
+            || contains_ci(s, "username")
+            || contains_ci(s, "user-name"))
             && !contains_ci(s, "comment")
             && !contains_ci(s, "avatar")
             && !contains_ci(s, "bio")

@@ -5,7 +5,7 @@ use super::collapse_ws;
 
 /// Separators between a headline and a site name, widest first.
 const SEPARATORS: &[&str] =
-    &[" | ", " || ", " :: ", " — ", " – ", " - ", " · ", " » ", " // ", " / ", "_", " : ", ": "];
+    &[" | ", " || ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // ", " / ", "_", " : ", ": "];
 
 /// What the title is chosen from.
 pub(crate) struct Candidates<'a> {
@@ -13,6 +13,8 @@ pub(crate) struct Candidates<'a> {
     pub(crate) meta: Option<&'a str>,
     pub(crate) json_ld: Option<&'a str>,
     pub(crate) h1s: &'a [String],
+    /// Whether `h1s` are in fact `<h2>`s, trusted only when a declared title contains one.
+    pub(crate) h2s: bool,
     pub(crate) site_name: Option<&'a str>,
 }
 
@@ -37,7 +39,7 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     // Otherwise an <h1> that shares most of its words with a declared title: pages often
     // declare an SEO variant of the headline they show. When the words are the same, the
     // declared form wins (the <h1> may carry curly quotes, "¶" anchors or "™").
-    for h1 in c.h1s.iter().take(2) {
+    for h1 in c.h1s.iter().take(if c.h2s { 0 } else { 2 }) {
         let words = word_set(h1);
         if words.len() < 2 {
             continue;
@@ -59,8 +61,24 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(h1.trim_end_matches(['¶', '#', ' ']).to_owned());
         }
     }
-    let best = c.meta.or(c.json_ld).or(c.document)?;
-    Some(strip_site(best, c.site_name, c.document))
+    let best = c.meta.or(c.json_ld).or(c.document);
+    let stripped = best.map(|b| strip_site(b, c.site_name, c.document));
+    // A declared title that is only the site's name (or nothing but separators) says
+    // nothing about this page; the first <h1> does.
+    let empty = stripped.as_deref().is_none_or(|t| {
+        let core = t.trim_matches(|ch: char| !ch.is_alphanumeric());
+        let same = |a: &str, b: &str| {
+            words_in_order(&a.replace('&', " and ")) == words_in_order(&b.replace('&', " and "))
+        };
+        core.is_empty() || c.site_name.is_some_and(|s| same(s, core))
+    });
+    if empty {
+        if let Some(h1) = c.h1s.first().filter(|h| !c.h2s && h.split_whitespace().count() >= 2) {
+            return Some(h1.clone());
+        }
+    }
+    stripped
+        .map(|t| t.trim_start_matches(|ch: char| ch.is_whitespace() || "|-–—:·•»".contains(ch)).to_owned())
 }
 
 fn is_separator_start(rest: &str) -> bool {
@@ -88,7 +106,12 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
         }
         if let Some(j) = title.find(sep) {
             let (first, rest) = (title[..j].trim(), title[j + sep.len()..].trim());
-            if is_site(&norm(first)) && !rest.is_empty() {
+            // A leading part is the site only if it is no more than the site's name: a
+            // headline may mention its site ("… @ Site's blog :: Host").
+            let first_n = norm(first);
+            let only_site =
+                site_n.as_deref().is_some_and(|s| first_n == s || s.contains(&first_n) && first_n.len() > 2);
+            if only_site && !rest.is_empty() {
                 return rest.to_owned();
             }
         }
@@ -97,9 +120,12 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
         let strong =
             matches!(*sep, " | " | " || " | " :: " | " — " | " – " | " - " | " · " | " • " | " » " | "_");
         let document_has_it = document.is_some_and(|d| norm(d).ends_with(&tn));
+        // After a bar or a dash proper, a tagline may be longer than the headline
+        // ("Stripe Payments | Global Payment Processing Platform"); after a hyphen, no.
+        let bar = matches!(*sep, " | " | " || " | " — " | " – " | " · " | " • ");
         if strong
-            && words(tail) <= 4
-            && words(head) >= words(tail)
+            && words(tail) <= if bar { 6 } else { 4 }
+            && (bar || words(head) >= words(tail))
             && (words(head) >= 2 || document_has_it)
             && !hn.is_empty()
         {
