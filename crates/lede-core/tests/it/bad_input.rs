@@ -474,10 +474,9 @@ fn japanese_words_mix_kana_kanji_and_latin() {
 // --- Options ------------------------------------------------------------------------
 
 #[test]
-#[ignore = "core bug: with images on, an inline <img> between loose text splits it into two paragraphs, changing text"]
 fn images_option_keeps_text_around_an_inline_image() {
     // Found by props::images_option_never_changes_text: `text` must not depend on
-    // `Options::images`, but "a.<img>b" gives "a.\n\nb" with images and "a. b" without.
+    // `Options::images`, but "a.<img>b" used to give "a.\n\nb" with images, "a. b" without.
     let mut no_images = Options::default();
     no_images.images = false;
     for html in [

@@ -143,7 +143,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "core bug: an inline <img> between loose text splits it into two paragraphs only when images are on; see bad_input::images_option_keeps_text_around_an_inline_image"]
     fn images_option_never_changes_text(html in tag_soup()) {
         images_on_off_same_text(&html)?;
     }
