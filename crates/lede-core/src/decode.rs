@@ -21,7 +21,8 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// `content_type` is the HTTP header value, if any.
 pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<Cow<'a, str>> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(decode_with(encoding, &bytes[bom_len..]));
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(text);
     }
     if looks_binary(bytes) {
         return Err(Error::Binary);
@@ -38,27 +39,35 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Result<
         .and_then(charset_from_content_type)
         .or_else(|| prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]));
     let encoding = match declared {
-        // A page declaring UTF-8 that is not valid UTF-8 is usually legacy text mislabelled
-        // by a server default; trust the bytes when they disagree badly.
+        // UTF-8 declared or not, bytes that are UTF-8 but for a stray byte or two are UTF-8;
+        // bytes that are mostly invalid as UTF-8 are legacy text under a server default.
         Some(enc) if enc == UTF_8 => {
-            if std::str::from_utf8(bytes).is_ok() || !mostly_invalid_utf8(bytes) {
+            if mostly_invalid_utf8(bytes) {
+                guess(bytes)
+            } else {
+                UTF_8
+            }
+        }
+        None => {
+            if bytes.is_ascii() || !mostly_invalid_utf8(bytes) {
                 UTF_8
             } else {
                 guess(bytes)
             }
         }
+        // A single-byte declaration over bytes that read cleanly in a multi-byte legacy
+        // charset (Shift_JIS, GBK, EUC-KR…) is a stale template: the bytes win.
+        Some(enc) if enc.is_single_byte() => {
+            let guessed = guess(bytes);
+            let multi_byte = !guessed.is_single_byte() && guessed != UTF_8;
+            if multi_byte && !guessed.decode_without_bom_handling(bytes).1 { guessed } else { enc }
+        }
         Some(enc) => enc,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => guess(bytes),
     };
-    Ok(decode_with(encoding, bytes))
-}
-
-fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
-    // UTF-16 declared in a <meta> cannot be right for bytes we could read ASCII from.
-    let encoding = encoding.output_encoding();
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    text
+    // UTF-16 declared by a header or <meta> cannot be right for bytes we could read markup
+    // from: per the HTML standard it means UTF-8 (a BOM is the only way to say UTF-16).
+    let (text, _) = encoding.output_encoding().decode_without_bom_handling(bytes);
+    Ok(text)
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {

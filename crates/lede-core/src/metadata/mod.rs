@@ -68,6 +68,8 @@ pub(crate) struct Metadata {
     pub(crate) declares_article: bool,
     /// The URL relative links resolve against: `<base href>` resolved against the page URL.
     pub(crate) base: Option<Url>,
+    /// Whether the page declares right-to-left text (`<html dir=rtl>`).
+    pub(crate) declared_rtl: bool,
 }
 
 impl Metadata {
@@ -84,6 +86,9 @@ impl Metadata {
         article.section = self.section;
         article.lead_image = self.lead_image;
         article.canonical_url = self.canonical_url;
+        if self.declared_rtl {
+            article.direction = Some("rtl".to_owned());
+        }
     }
 }
 
@@ -158,6 +163,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         byline_nodes: html.byline_nodes,
         declares_article: ld.declares_article || tags.declares_article,
         base: base_owned.clone(),
+        declared_rtl: scan.declared_rtl,
     }
 }
 

@@ -17,6 +17,8 @@ pub(crate) struct Scan<'a> {
     pub(crate) base_href: Option<&'a str>,
     /// `<html lang>`.
     pub(crate) html_lang: Option<&'a str>,
+    /// Whether `<html>` or `<body>` declares `dir=rtl`.
+    pub(crate) declared_rtl: bool,
     /// `<meta>` keys (`name`, `property` or `http-equiv`, lowercased) with their `content`.
     pub(crate) metas: Vec<(String, &'a str)>,
     /// `<link>` `rel` values (lowercased) with their `href`.
@@ -91,8 +93,12 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
             out.itemprops.push((n, p));
         }
         match *e.tag() {
-            local_name!("html") => {
-                out.html_lang = e.attr(&local_name!("lang")).filter(|l| !l.trim().is_empty())
+            local_name!("html") | local_name!("body") => {
+                if *e.tag() == local_name!("html") {
+                    out.html_lang = e.attr(&local_name!("lang")).filter(|l| !l.trim().is_empty());
+                }
+                out.declared_rtl |=
+                    e.attr(&local_name!("dir")).is_some_and(|d| d.trim().eq_ignore_ascii_case("rtl"));
             }
             local_name!("title") => {
                 if out.title.is_none() {

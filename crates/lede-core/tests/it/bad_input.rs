@@ -296,7 +296,7 @@ fn invalid_utf8_in_a_declared_utf8_page_is_replaced_not_garbled() {
 }
 
 #[test]
-#[ignore = "core bug: decode.rs hands undeclared, almost-valid UTF-8 to chardetng, which picks windows-1252: mojibake (AprÃ¨s)"]
+
 fn invalid_utf8_in_an_undeclared_utf8_page_is_not_mojibake() {
     // No declaration, valid UTF-8 but for one stray byte: still read as UTF-8.
     let mut bytes = article_page(" lang=fr", FRENCH).replace("<meta charset=utf-8>", "").into_bytes();
@@ -319,7 +319,7 @@ fn header_says_utf8_but_bytes_are_latin1() {
 }
 
 #[test]
-#[ignore = "core bug: decode.rs trusts a <meta> single-byte charset over Shift_JIS bytes; text comes out as windows-1252 mojibake"]
+
 fn meta_says_windows_1252_but_bytes_are_shift_jis() {
     // A stale <meta> naming a single-byte charset over Shift_JIS bytes: the text must come
     // out as Japanese, not as windows-1252 mojibake.
@@ -337,7 +337,7 @@ fn undeclared_shift_jis_is_detected() {
 }
 
 #[test]
-#[ignore = "core bug: decode.rs decode_with maps the BOM-detected UTF-16 to UTF-8 via output_encoding(), so the page is read as UTF-8 with interleaved NULs"]
+
 fn utf16le_with_bom_is_decoded() {
     let page = article_page(" lang=fr", FRENCH);
     let mut bytes = vec![0xFF, 0xFE];
@@ -346,7 +346,7 @@ fn utf16le_with_bom_is_decoded() {
 }
 
 #[test]
-#[ignore = "core bug: decode.rs decode_with maps the BOM-detected UTF-16 to UTF-8 via output_encoding(), so the page is read as UTF-8 with interleaved NULs"]
+
 fn utf16be_with_bom_is_decoded() {
     let page = article_page(" lang=ja", JAPANESE);
     let mut bytes = vec![0xFE, 0xFF];
@@ -429,7 +429,7 @@ fn bidi_marks_and_mixed_direction_text_are_kept() {
 }
 
 #[test]
-#[ignore = "core bug: enrich/mod.rs derives direction only from the language; <html dir=rtl> and Arabic script in short text are ignored"]
+
 fn short_arabic_page_declared_rtl_is_rtl() {
     // Too little text for language detection; the page's own dir=rtl must still count.
     let short = "استيقظت المدينة على أمطار غزيرة.";
