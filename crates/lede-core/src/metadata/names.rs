@@ -45,8 +45,10 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// Connectors between two names.
-const CONNECTORS: &[&str] =
-    &[" and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " und ", " i ", " with "];
+const CONNECTORS: &[&str] = &[
+    " and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " i ", " with ", " avec ", " mit ",
+    " con ",
+];
 
 /// Words that make a comma-separated part a role rather than a name.
 const ROLE_WORDS: &[&str] = &[
@@ -214,9 +216,11 @@ fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
 
 fn parse_segment(segment: &str) -> Vec<Author> {
     let segment = skip_leading_date(segment.trim());
-    let text = strip_prefix(cut_at_date(segment));
+    // "A (avec B et C)", "A (with B)": co-authors in parentheses are a list of their own.
+    let unbracketed = strip_prefix(cut_at_date(segment)).replace(['(', ')'], ", ");
+    let text = unbracketed.as_str();
     let mut out: Vec<Author> = Vec::new();
-    for (i, part) in split_commas(text).into_iter().enumerate() {
+    for (i, part) in split_commas(text).into_iter().map(strip_leading_connector).enumerate() {
         if i > 0 && is_role(part) {
             if let Some(last) = out.last_mut() {
                 if last.role.is_none() {
@@ -391,6 +395,14 @@ fn split_commas(s: &str) -> Vec<&str> {
     parts
 }
 
+/// "avec Damien Leloup" → "Damien Leloup": a part that opens with a connector word.
+fn strip_leading_connector(part: &str) -> &str {
+    let Some((first, rest)) = part.split_once(' ') else { return part };
+    let connector = CONNECTORS.iter().any(|c| c.trim() == first.to_lowercase())
+        || ["avec", "mit", "con", "com", "met", "z"].contains(&first.to_lowercase().as_str());
+    if connector { rest.trim_start() } else { part }
+}
+
 fn split_connectors(s: &str) -> Vec<&str> {
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
@@ -447,6 +459,15 @@ mod tests {
         assert_eq!(names("by A Bee, Cee Dee & Eff Gee"), ["A Bee", "Cee Dee", "Eff Gee"]);
         assert_eq!(names("Von Anna Schmidt und Ben Müller"), ["Anna Schmidt", "Ben Müller"]);
         assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+    }
+
+    #[test]
+    fn co_authors_in_parentheses_are_names_of_their_own() {
+        assert_eq!(
+            names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        assert_eq!(names("By Jane Doe (with John Roe)"), ["Jane Doe", "John Roe"]);
     }
 
     #[test]
