@@ -45,6 +45,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             | local_name!("input")
             | local_name!("textarea")
             | local_name!("iframe") => true,
+            local_name!("ul") | local_name!("ol") => is_link_menu(dom, id, stats),
             _ => hints::has_unlikely_role(e) || hints::looks_like_share(e) && stats.text[id.index()] < 500,
         };
         if furniture {
@@ -56,4 +57,12 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
         stats.remove(dom, id);
         dropped.insert(id);
     }
+}
+
+/// A list whose every item is one short link: a menu inside the region.
+fn is_link_menu(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
+    let items: Vec<NodeId> = dom.element_children(list).collect();
+    items.len() >= 3
+        && stats.link_density(list) >= 0.9
+        && stats.text[list.index()] / (items.len() as u32) < 30
 }
