@@ -66,3 +66,39 @@ fn is_link_menu(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
         && stats.link_density(list) >= 0.9
         && stats.text[list.index()] / (items.len() as u32) < 30
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Strips the `<main>` of `html` and returns the text left in it.
+    fn stripped_text(html: &str) -> String {
+        let dom = crate::dom::parse(html, 10_000, 256).expect("test page parses");
+        let body = dom.body().expect("a body");
+        let mut dropped = NodeSet::new(&dom);
+        let mut stats = Stats::compute(&dom, body, &dropped);
+        let region = find(&dom, body, &stats, &dropped, false).expect("a main region");
+        strip(&dom, region, &mut stats, &mut dropped);
+        Visible::new(&dom, region, &dropped)
+            .flat_map(|e| dom.children(e).filter_map(|c| dom.text(c)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn furniture_and_link_menus_leave_the_region() {
+        let text = stripped_text(
+            "<body><nav>Site nav</nav><main><h1>Shoes</h1>\
+             <ul><li><a href='/b'>Boots</a></li><li><a href='/s'>Sneakers</a></li><li><a href='/d'>Sandals</a></li></ul>\
+             <form><input placeholder='Search'><button>Go</button></form>\
+             <p>Our shoes are comfortable and <a href='/care'>easy to care for</a>.</p>\
+             <ul><li><a href='/p/1'>Product one</a> $10, in five colours</li><li>Product two, $20, back soon</li>\
+             <li>Product three, $30, limited run</li></ul>\
+             <footer>Imprint</footer></main></body>",
+        );
+        assert!(text.contains("Our shoes are comfortable") && text.contains("Product two"), "{text:?}");
+        for gone in ["Sneakers", "Go", "Imprint", "Site nav"] {
+            assert!(!text.contains(gone), "{gone:?} left in {text:?}");
+        }
+    }
+}
