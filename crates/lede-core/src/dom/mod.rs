@@ -6,6 +6,7 @@
 //! parser's tendrils (no copy per node). Stages never mutate the tree: they keep their
 //! own per-node side tables (`Vec<T>` indexed by [`NodeId`]) instead.
 
+mod lexer;
 mod sink;
 mod table;
 

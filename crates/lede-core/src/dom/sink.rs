@@ -5,34 +5,42 @@ use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::tokenizer::TokenSink;
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute, ParseOpts, QualName, parse_document};
 
-use super::{Dom, Element, Node, NodeData, NodeId};
+use super::{Dom, Element, Node, NodeData, NodeId, lexer};
 use crate::error::{Error, Result};
 
-/// Input is fed to the parser in slices of this size so that a runaway document is
-/// stopped soon after it crosses a limit rather than at the end.
+/// Input is fed to html5ever's tokenizer in slices of this size so that a runaway document
+/// is stopped soon after it crosses a limit rather than at the end.
 const CHUNK_BYTES: usize = 32 * 1024;
 
 /// Parses `html` into a [`Dom`], failing once the tree passes `max_nodes` nodes or
 /// `max_depth` levels of nesting.
+///
+/// The fast [`lexer`] tokenizes; input it leaves to html5ever is parsed again from the
+/// start with html5ever's own tokenizer. Both feed the same tree builder and sink.
 pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
-    let sink = Sink {
-        nodes: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
-        depth: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
-        limits: (max_nodes, max_depth),
-        exceeded: Cell::new(None),
-        saw_noscript: Cell::new(false),
-    };
-    sink.push(NodeData::Document);
-    // Scripting off, as for a reader without JavaScript: <noscript> content is parsed as
-    // markup (real <img> fallbacks, or the whole text of script-rendered apps).
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() },
-        ..ParseOpts::default()
-    };
-    let mut parser = parse_document(sink, opts);
+    let html = normalize_newlines(html);
+    if memchr::memchr(0, html.as_bytes()).is_none() {
+        let input = StrTendril::from_slice(&html);
+        let builder = TreeBuilder::new(Sink::new(&html, max_nodes, max_depth), tree_builder_opts());
+        if lexer::run(&input, &builder, || builder.sink.exceeded.borrow().is_some()).is_ok() {
+            if builder.sink.exceeded.borrow().is_none() {
+                builder.end();
+            }
+            return builder.sink.into_dom();
+        }
+    }
+    parse_with_html5ever(&html, max_nodes, max_depth)
+}
+
+/// Parses with html5ever's tokenizer: the reference the fast lexer is held to, and the
+/// path for input the lexer leaves to it.
+fn parse_with_html5ever(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
+    let opts = ParseOpts { tree_builder: tree_builder_opts(), ..ParseOpts::default() };
+    let mut parser = parse_document(Sink::new(html, max_nodes, max_depth), opts);
     let mut rest = html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(CHUNK_BYTES);
@@ -41,22 +49,37 @@ pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Do
         }
         parser.process(StrTendril::from_slice(&rest[..cut]));
         rest = &rest[cut..];
-        if let Some(err) = parser.tokenizer.sink.sink.exceeded.take() {
+        if let Some(err) = parser.tokenizer.sink.sink.exceeded.borrow_mut().take() {
             return Err(err);
         }
     }
-    let sink = parser.finish();
-    match sink.exceeded.take() {
-        Some(err) => Err(err),
-        None => {
-            let saw_noscript = sink.saw_noscript.get();
-            let mut dom = Dom { nodes: sink.nodes.into_inner(), noscript_is_content: false };
-            if saw_noscript {
-                dom.detect_noscript_content();
-            }
-            Ok(dom)
+    parser.finish().into_dom()
+}
+
+/// Scripting off, as for a reader without JavaScript: `<noscript>` content is parsed as
+/// markup (real `<img>` fallbacks, or the whole text of script-rendered apps).
+fn tree_builder_opts() -> TreeBuilderOpts {
+    TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() }
+}
+
+/// The input stream's newline normalization (CRLF and CR become LF), done once up front
+/// so that the lexer never meets a CR.
+fn normalize_newlines(html: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', html.as_bytes()).is_none() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(cr) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..cr]);
+        out.push('\n');
+        rest = &rest[cr + 1..];
+        if rest.starts_with('\n') {
+            rest = &rest[1..];
         }
     }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 struct Sink {
@@ -64,17 +87,41 @@ struct Sink {
     /// Element nesting depth of each node at the time it was attached.
     depth: RefCell<Vec<u32>>,
     limits: (usize, usize),
-    exceeded: Cell<Option<Error>>,
+    exceeded: RefCell<Option<Error>>,
     /// Whether any `<noscript>` was created (most pages have none: no need to weigh it).
     saw_noscript: Cell<bool>,
 }
 
 impl Sink {
+    fn new(html: &str, max_nodes: usize, max_depth: usize) -> Sink {
+        let sink = Sink {
+            nodes: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
+            depth: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
+            limits: (max_nodes, max_depth),
+            exceeded: RefCell::new(None),
+            saw_noscript: Cell::new(false),
+        };
+        sink.push(NodeData::Document);
+        sink
+    }
+
+    /// The finished tree, or the limit it crossed.
+    fn into_dom(self) -> Result<Dom> {
+        if let Some(err) = self.exceeded.into_inner() {
+            return Err(err);
+        }
+        let mut dom = Dom { nodes: self.nodes.into_inner(), noscript_is_content: false };
+        if self.saw_noscript.get() {
+            dom.detect_noscript_content();
+        }
+        Ok(dom)
+    }
+
     fn push(&self, data: NodeData) -> NodeId {
         let mut nodes = self.nodes.borrow_mut();
         let id = NodeId(nodes.len() as u32);
         if nodes.len() >= self.limits.0 {
-            self.exceeded.set(Some(Error::TooManyNodes { limit: self.limits.0 }));
+            *self.exceeded.borrow_mut() = Some(Error::TooManyNodes { limit: self.limits.0 });
         }
         nodes.push(Node {
             parent: None,
@@ -158,7 +205,7 @@ impl Sink {
         let d = depth[parent.index()] + 1;
         depth[child.index()] = d;
         if d as usize > self.limits.1 {
-            self.exceeded.set(Some(Error::TooDeep { limit: self.limits.1 }));
+            *self.exceeded.borrow_mut() = Some(Error::TooDeep { limit: self.limits.1 });
         }
     }
 
@@ -295,6 +342,200 @@ impl TreeSink for Sink {
 mod tests {
     use super::*;
     use html5ever::local_name;
+
+    /// Every node in arena order with its parent and data: two parses agree when these do.
+    fn shape(dom: &Dom) -> Vec<String> {
+        dom.nodes
+            .iter()
+            .map(|n| {
+                let data = match &n.data {
+                    NodeData::Element(e) => {
+                        let attrs: Vec<_> =
+                            e.attrs.iter().map(|a| format!("{}={:?}", a.name.local, &*a.value)).collect();
+                        format!("<{:?} {} {}>", e.name.ns, e.name.local, attrs.join(" "))
+                    }
+                    NodeData::Text(t) => format!("{:?}", &**t),
+                    NodeData::Document => "#document".to_owned(),
+                    NodeData::Other => "#other".to_owned(),
+                };
+                format!("{:?} {data}", n.parent.map(|p| p.0))
+            })
+            .collect()
+    }
+
+    /// Asserts that the fast lexer and html5ever's tokenizer build the same tree.
+    fn assert_same_tree(html: &str) {
+        let fast = parse(html, 10_000_000, 100_000).map(|d| shape(&d));
+        let reference = parse_with_html5ever(html, 10_000_000, 100_000).map(|d| shape(&d));
+        match (fast, reference) {
+            (Ok(fast), Ok(reference)) => {
+                if let Some(i) =
+                    (0..fast.len().max(reference.len())).find(|&i| fast.get(i) != reference.get(i))
+                {
+                    panic!(
+                        "trees differ at node {i}: lexer {:?}, html5ever {:?}\ninput: {:?}",
+                        fast.get(i),
+                        reference.get(i),
+                        &html[..html.len().min(300)]
+                    );
+                }
+            }
+            (fast, reference) => assert_eq!(fast.is_ok(), reference.is_ok(), "input: {html:?}"),
+        }
+    }
+
+    #[test]
+    fn lexer_builds_html5evers_tree_on_real_pages() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = match std::env::var_os("LEDE_LEXER_CORPUS") {
+            Some(dir) => vec![std::path::PathBuf::from(dir)],
+            None => vec![root.join("benches/pages")],
+        };
+        let mut pages = 0;
+        for dir in dirs {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|x| x == "html") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    if let Ok(text) = crate::decode::decode(&bytes, None) {
+                        assert_same_tree(&text);
+                    }
+                    pages += 1;
+                }
+            }
+        }
+        assert!(pages >= 20);
+    }
+
+    /// Pieces of markup that exercise every lexer state and its edges when concatenated.
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</",
+        "/",
+        "/>",
+        "=",
+        "\"",
+        "'",
+        " ",
+        "\n",
+        "\r",
+        "\t",
+        "a",
+        "B",
+        "é",
+        "中",
+        "<p>",
+        "</p>",
+        "<div class=x>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "<li>",
+        "<br/>",
+        "<img src=a.png alt='x y'>",
+        "<a href=\"?a=1&b=2&copy=3&amp;\">",
+        "</a>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</TEXTAREA >",
+        "<style>",
+        "</style>",
+        "<script>",
+        "</script>",
+        "<script type=x>",
+        "<xmp>",
+        "</xmp>",
+        "<plaintext>",
+        "<noscript>",
+        "<pre>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "<![CDATA[x]]>",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-->",
+        "<!--->",
+        "<!---->",
+        "<!",
+        "<?xml ?>",
+        "</ x>",
+        "</>",
+        "<!DOCTYPE html>",
+        "<!doctype html PUBLIC \"-//W3C//DTD HTML 4.01//EN\">",
+        "<!DOCTYPE>",
+        "&",
+        "&amp;",
+        "&amp",
+        "&lt",
+        "&notin;",
+        "&notit;",
+        "&#",
+        "&#x",
+        "&#65;",
+        "&#x41",
+        "&#0;",
+        "&#128;",
+        "&#x110000;",
+        "&#xD800;",
+        "&nbsp;",
+        "&copy",
+        "&copy=",
+        "&zz;",
+        "<A HREF=X>",
+        "<p id=a id=b>",
+        "<input value=\"a&quot;b\">",
+        "<template>",
+        "</template>",
+        "<frameset>",
+        "<select>",
+        "<option>",
+        "<head>",
+        "<body>",
+        "<html>",
+        "<form>",
+        "<iframe>",
+        "<listing>",
+        "&#10",
+        "&#10;",
+        "&#x9F;",
+        "&NewLine;",
+        "&not",
+        "<p/>",
+        "<b\tc=d/e>",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn lexer_builds_html5evers_tree_on_any_markup(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let html: String = picks.iter().map(|&i| PIECES[i]).collect();
+            assert_same_tree(&html);
+            assert_same_tree(&format!("\u{feff}{html}"));
+        }
+
+        #[test]
+        fn lexer_builds_html5evers_tree_on_any_text(html in "[<>/!?=&#;a-zA-Z0-9\"' \\-\\[\\]\n]{0,60}") {
+            assert_same_tree(&html);
+        }
+    }
+
+    /// Only a byte order mark at the very start is dropped. (html5ever's tokenizer also drops
+    /// one right after `</script>`, where it resumes; the specification keeps it.)
+    #[test]
+    fn lexer_drops_only_a_leading_byte_order_mark() {
+        let dom = parse("\u{feff}<p>a</p><script></script>\u{feff}b", 1000, 100).unwrap();
+        assert_eq!(dom.text_content(dom.body().unwrap()), "a\u{feff}b");
+    }
 
     #[test]
     fn builds_tree_with_merged_text() {

@@ -1,0 +1,536 @@
+//! A byte-oriented HTML tokenizer that feeds html5ever's tree builder.
+//!
+//! Why by hand: html5ever's own tokenizer steps through the input one `char` at a time
+//! through a `BufferQueue` and copies every tag name, attribute value and text run into a
+//! fresh tendril. On real pages that is about four fifths of html5ever's parse time (see
+//! `docs/BENCHMARKS.md`), and no crate offers a faster tokenizer for html5ever 0.40's tree
+//! builder (html5gum is no faster and targets an older html5ever). This one finds markup
+//! with `memchr` and hands the tree builder zero-copy slices of one shared input tendril.
+//!
+//! It covers the tokenizer states real pages use (WHATWG HTML §13.2.5): data, tags and
+//! attributes, character references, comments, common doctypes, RCDATA, RAWTEXT, script
+//! data and PLAINTEXT. Input that needs the rest — NUL bytes, CDATA sections in SVG or
+//! MathML, `<!--<script>` double-escaping inside scripts, unusual doctypes — is reported
+//! as [`Unsupported`] before anything is lost, and the caller parses the document again
+//! with html5ever's tokenizer. Either way the tree is the one html5ever builds; the
+//! differential tests in `sink.rs` hold the two tokenizers to that.
+
+use std::borrow::Cow;
+
+use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::{Attribute, LocalName, QualName, ns};
+use memchr::{memchr, memmem};
+
+/// The input needs a tokenizer state this lexer leaves to html5ever.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Unsupported;
+
+/// Tokenizes `input` (newlines already normalized, no NUL bytes) into `sink`, ending with
+/// the EOF token. Stops early, without the EOF token, as soon as `halt` says so (checked
+/// after every tag).
+pub(super) fn run<S: TokenSink>(
+    input: &StrTendril,
+    sink: &S,
+    halt: impl Fn() -> bool,
+) -> Result<(), Unsupported> {
+    let mut lexer =
+        Lexer { src: input, bytes: input.as_bytes(), pos: 0, sink, mode: Mode::Data, last_start: None };
+    if input.starts_with('\u{feff}') {
+        lexer.pos = '\u{feff}'.len_utf8();
+    }
+    while lexer.pos < lexer.bytes.len() {
+        match lexer.mode {
+            Mode::Data => lexer.data()?,
+            Mode::Raw(kind) => lexer.raw(kind)?,
+            Mode::Plaintext => {
+                lexer.text(lexer.pos, lexer.bytes.len(), None);
+                lexer.pos = lexer.bytes.len();
+            }
+        }
+        if halt() {
+            return Ok(());
+        }
+    }
+    lexer.emit(Token::EOFToken);
+    Ok(())
+}
+
+/// What the tree builder last asked the tokenizer to read.
+#[derive(Clone, Copy)]
+enum Mode {
+    Data,
+    Raw(RawKind),
+    Plaintext,
+}
+
+struct Lexer<'a, S> {
+    src: &'a StrTendril,
+    bytes: &'a [u8],
+    pos: usize,
+    sink: &'a S,
+    mode: Mode,
+    /// Name of the last start tag: the end tag that closes raw text.
+    last_start: Option<LocalName>,
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b' ')
+}
+
+impl<S: TokenSink> Lexer<'_, S> {
+    fn emit(&mut self, token: Token) {
+        self.mode = match self.sink.process_token(token, 1) {
+            TokenSinkResult::RawData(kind) => Mode::Raw(kind),
+            TokenSinkResult::Plaintext => Mode::Plaintext,
+            TokenSinkResult::Continue | TokenSinkResult::Script(_) => Mode::Data,
+            TokenSinkResult::EncodingIndicator(_) => self.mode,
+        };
+    }
+
+    /// Emits `bytes[start..end]` as character tokens, decoding character references unless
+    /// `refs` is `None` (raw text). `refs` says whether they are read as in an attribute.
+    fn text(&mut self, start: usize, end: usize, refs: Option<bool>) {
+        if start < end {
+            if let Some(in_attr) = refs
+                && self.bytes[start] == b'&'
+                && char_ref(&self.bytes[..end], start, in_attr).is_some_and(|r| r.malformed)
+            {
+                // html5ever reports a malformed reference before its characters, which ends
+                // the tree builder's "drop a newline right after <pre>" window: `<pre>&#10`
+                // keeps its newline.
+                self.emit(Token::ParseError(Cow::Borrowed("malformed character reference")));
+            }
+            let text = match refs {
+                Some(in_attr) => self.decoded(start, end, in_attr),
+                None => self.slice(start, end),
+            };
+            self.emit(Token::CharacterTokens(text));
+        }
+    }
+
+    /// `bytes[start..end]` as a tendril sharing the input's buffer.
+    fn slice(&self, start: usize, end: usize) -> StrTendril {
+        self.src.subtendril(start as u32, (end - start) as u32)
+    }
+
+    /// `bytes[start..end]` with its character references decoded.
+    fn decoded(&self, start: usize, end: usize, in_attr: bool) -> StrTendril {
+        let Some(first) = memchr(b'&', &self.bytes[start..end]) else {
+            return self.slice(start, end);
+        };
+        let mut out = String::with_capacity(end - start);
+        let (mut copied, mut at) = (start, start + first);
+        while at < end {
+            match char_ref(&self.bytes[..end], at, in_attr) {
+                Some(r) => {
+                    out.push_str(&self.src[copied..at]);
+                    out.extend(r.chars.into_iter().flatten());
+                    copied = r.end;
+                    at = r.end;
+                }
+                None => at += 1,
+            }
+            at = memchr(b'&', &self.bytes[at..end]).map_or(end, |i| at + i);
+        }
+        out.push_str(&self.src[copied..end]);
+        StrTendril::from(out)
+    }
+
+    /// Data state: text up to the next markup, then the markup.
+    fn data(&mut self) -> Result<(), Unsupported> {
+        let start = self.pos;
+        let mut at = start;
+        loop {
+            let Some(lt) = memchr(b'<', &self.bytes[at..]).map(|i| at + i) else {
+                self.text(start, self.bytes.len(), Some(false));
+                self.pos = self.bytes.len();
+                return Ok(());
+            };
+            let next = self.bytes.get(lt + 1).copied();
+            let after = self.bytes.get(lt + 2).copied();
+            let markup = match next {
+                Some(b) if b.is_ascii_alphabetic() => true,
+                Some(b'!' | b'?') => true,
+                Some(b'/') => after.is_some(),
+                _ => false,
+            };
+            if !markup {
+                at = lt + 1;
+                continue;
+            }
+            self.text(start, lt, Some(false));
+            match (next, after) {
+                (Some(b'!'), _) => self.declaration(lt + 2)?,
+                (Some(b'?'), _) => self.bogus_comment(lt + 1),
+                (Some(b'/'), Some(b'>')) => {
+                    // No token, but html5ever reports the error as one, and that ends the
+                    // tree builder's "drop a newline right after <pre>" window.
+                    self.pos = lt + 3;
+                    self.emit(Token::ParseError(Cow::Borrowed("empty end tag")));
+                }
+                (Some(b'/'), Some(b)) if b.is_ascii_alphabetic() => self.tag(TagKind::EndTag, lt + 2),
+                (Some(b'/'), _) => self.bogus_comment(lt + 2),
+                _ => self.tag(TagKind::StartTag, lt + 1),
+            }
+            return Ok(());
+        }
+    }
+
+    /// RCDATA, RAWTEXT and script data: text up to the end tag matching the last start tag.
+    fn raw(&mut self, kind: RawKind) -> Result<(), Unsupported> {
+        let name = self.last_start.clone().unwrap_or_default();
+        let start = self.pos;
+        let end = self.find_end_tag(start, &name);
+        if kind == RawKind::ScriptData {
+            // `<!--` then `<script` inside a script enters the double-escaped state, where
+            // `</script>` does not end the script: html5ever's tokenizer handles that.
+            let body = &self.bytes[start..end.unwrap_or(self.bytes.len())];
+            if let Some(open) = memmem::find(body, b"<!--")
+                && memmem::find(&body[open..].to_ascii_lowercase(), b"<script").is_some()
+            {
+                return Err(Unsupported);
+            }
+        } else if !matches!(kind, RawKind::Rcdata | RawKind::Rawtext) {
+            return Err(Unsupported);
+        }
+        let refs = (kind == RawKind::Rcdata).then_some(false);
+        match end {
+            Some(end) => {
+                self.text(start, end, refs);
+                self.tag(TagKind::EndTag, end + 2);
+            }
+            None => {
+                self.text(start, self.bytes.len(), refs);
+                self.pos = self.bytes.len();
+            }
+        }
+        Ok(())
+    }
+
+    /// Position of the first `</name` (any case) followed by a space, `/` or `>`.
+    fn find_end_tag(&self, from: usize, name: &str) -> Option<usize> {
+        let name = name.as_bytes();
+        let mut at = from;
+        while let Some(i) = memmem::find(&self.bytes[at..], b"</") {
+            let lt = at + i;
+            let rest = &self.bytes[lt + 2..];
+            if rest.len() > name.len()
+                && rest[..name.len()].eq_ignore_ascii_case(name)
+                && matches!(rest[name.len()], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>')
+            {
+                return Some(lt);
+            }
+            at = lt + 2;
+        }
+        None
+    }
+
+    /// A start or end tag whose name begins at `at`. A tag cut off by the end of input is
+    /// dropped, as the specification says.
+    fn tag(&mut self, kind: TagKind, at: usize) {
+        let len = self.bytes.len();
+        let name_end = self.bytes[at..]
+            .iter()
+            .position(|&b| is_space(b) || b == b'/' || b == b'>')
+            .map_or(len, |i| at + i);
+        let name = self.name(at, name_end);
+        let mut tag =
+            Tag { kind, name, self_closing: false, attrs: Vec::new(), had_duplicate_attributes: false };
+        let mut k = name_end;
+        loop {
+            while k < len && is_space(self.bytes[k]) {
+                k += 1;
+            }
+            let Some(&b) = self.bytes.get(k) else {
+                self.pos = len;
+                return;
+            };
+            match b {
+                b'>' => {
+                    k += 1;
+                    break;
+                }
+                b'/' => {
+                    if self.bytes.get(k + 1) == Some(&b'>') {
+                        tag.self_closing = true;
+                        k += 2;
+                        break;
+                    }
+                    k += 1;
+                }
+                _ => match self.attribute(k) {
+                    Some((attr, next)) => {
+                        if tag.attrs.iter().any(|a| a.name.local == attr.name.local) {
+                            tag.had_duplicate_attributes = true;
+                        } else {
+                            tag.attrs.push(attr);
+                        }
+                        k = next;
+                    }
+                    None => {
+                        self.pos = len;
+                        return;
+                    }
+                },
+            }
+        }
+        self.pos = k;
+        if kind == TagKind::StartTag {
+            self.last_start = Some(tag.name.clone());
+        }
+        self.emit(Token::TagToken(tag));
+    }
+
+    /// An attribute whose name begins at `at`, and the position after it; `None` if the
+    /// input ends inside it.
+    fn attribute(&self, at: usize) -> Option<(Attribute, usize)> {
+        let len = self.bytes.len();
+        // The first character may be `=`; after it, `=` ends the name.
+        let name_end = self.bytes[at + 1..]
+            .iter()
+            .position(|&b| is_space(b) || matches!(b, b'/' | b'>' | b'='))
+            .map_or(len, |i| at + 1 + i);
+        let name = QualName::new(None, ns!(), self.name(at, name_end));
+        let mut k = name_end;
+        while k < len && is_space(self.bytes[k]) {
+            k += 1;
+        }
+        if k >= len {
+            return None;
+        }
+        if self.bytes[k] != b'=' {
+            return Some((Attribute { name, value: StrTendril::new() }, k));
+        }
+        k += 1;
+        while k < len && is_space(self.bytes[k]) {
+            k += 1;
+        }
+        let (value, next) = match *self.bytes.get(k)? {
+            quote @ (b'"' | b'\'') => {
+                let close = k + 1 + memchr(quote, &self.bytes[k + 1..])?;
+                (self.decoded(k + 1, close, true), close + 1)
+            }
+            b'>' => (StrTendril::new(), k),
+            _ => {
+                let end = self.bytes[k..].iter().position(|&b| is_space(b) || b == b'>').map(|i| k + i)?;
+                (self.decoded(k, end, true), end)
+            }
+        };
+        Some((Attribute { name, value }, next))
+    }
+
+    /// A tag or attribute name, ASCII-lowercased.
+    fn name(&self, start: usize, end: usize) -> LocalName {
+        let raw = &self.src[start..end];
+        if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            LocalName::from(raw.to_ascii_lowercase())
+        } else {
+            LocalName::from(raw)
+        }
+    }
+
+    /// After `<!`: a comment, a doctype, or a bogus comment.
+    fn declaration(&mut self, at: usize) -> Result<(), Unsupported> {
+        let rest = &self.bytes[at..];
+        if rest.starts_with(b"--") {
+            self.comment(at + 2);
+        } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"doctype") {
+            self.doctype(at + 7)?;
+        } else if rest.starts_with(b"[CDATA[")
+            && self.sink.adjusted_current_node_present_but_not_in_html_namespace()
+        {
+            return Err(Unsupported);
+        } else {
+            self.bogus_comment(at);
+        }
+        Ok(())
+    }
+
+    /// A comment whose text begins at `at` (after `<!--`): it ends at `-->` or `--!>`, or
+    /// at once for `<!-->` and `<!--->`.
+    fn comment(&mut self, at: usize) {
+        let len = self.bytes.len();
+        let (end, next) = if self.bytes[at..].starts_with(b">") {
+            (at, at + 1)
+        } else if self.bytes[at..].starts_with(b"->") {
+            (at, at + 2)
+        } else {
+            let mut found = (len, len);
+            let mut k = at;
+            while let Some(i) = memmem::find(&self.bytes[k..], b"--") {
+                let dash = k + i;
+                let tail = &self.bytes[dash + 2..];
+                if tail.starts_with(b">") {
+                    found = (dash, dash + 3);
+                    break;
+                }
+                if tail.starts_with(b"!>") {
+                    found = (dash, dash + 4);
+                    break;
+                }
+                k = dash + 1;
+            }
+            found
+        };
+        let text = self.slice(at, end);
+        self.pos = next;
+        self.emit(Token::CommentToken(text));
+    }
+
+    /// A bogus comment (`<?...>`, `<!...>`, `</ ...>`) whose text begins at `at`.
+    fn bogus_comment(&mut self, at: usize) {
+        let end = memchr(b'>', &self.bytes[at..]).map_or(self.bytes.len(), |i| at + i);
+        let text = self.slice(at, end);
+        self.pos = (end + 1).min(self.bytes.len());
+        self.emit(Token::CommentToken(text));
+    }
+
+    /// A doctype after `<!doctype`, in its common forms: a name, then optionally a quoted
+    /// public identifier and/or system identifier. Anything else is left to html5ever.
+    fn doctype(&mut self, at: usize) -> Result<(), Unsupported> {
+        let bytes = self.bytes;
+        let skip = |mut k: usize| {
+            while k < bytes.len() && is_space(bytes[k]) {
+                k += 1;
+            }
+            k
+        };
+        let quoted = |k: usize| -> Result<(StrTendril, usize), Unsupported> {
+            let quote = *bytes.get(k).ok_or(Unsupported)?;
+            if quote != b'"' && quote != b'\'' {
+                return Err(Unsupported);
+            }
+            let close = memchr(quote, &bytes[k + 1..]).ok_or(Unsupported)? + k + 1;
+            if memchr(b'>', &bytes[k + 1..close]).is_some() {
+                return Err(Unsupported);
+            }
+            Ok((self.slice(k + 1, close), close + 1))
+        };
+        let start = skip(at);
+        if start == at {
+            return Err(Unsupported);
+        }
+        let name_end =
+            bytes[start..].iter().position(|&b| is_space(b) || b == b'>').ok_or(Unsupported)? + start;
+        if name_end == start {
+            return Err(Unsupported);
+        }
+        let name = StrTendril::from(self.src[start..name_end].to_ascii_lowercase());
+        let mut k = skip(name_end);
+        let keyword = |k: usize, word: &[u8]| {
+            bytes.len() >= k + word.len() && bytes[k..k + word.len()].eq_ignore_ascii_case(word)
+        };
+        let (mut public_id, mut system_id) = (None, None);
+        if keyword(k, b"public") {
+            let (id, next) = quoted(skip(k + 6))?;
+            public_id = Some(id);
+            k = skip(next);
+            if bytes.get(k) != Some(&b'>') {
+                let (id, next) = quoted(k)?;
+                system_id = Some(id);
+                k = skip(next);
+            }
+        } else if keyword(k, b"system") {
+            let (id, next) = quoted(skip(k + 6))?;
+            system_id = Some(id);
+            k = skip(next);
+        }
+        if bytes.get(k) != Some(&b'>') {
+            return Err(Unsupported);
+        }
+        self.pos = k + 1;
+        self.emit(Token::DoctypeToken(Doctype {
+            name: Some(name),
+            public_id,
+            system_id,
+            force_quirks: false,
+        }));
+        Ok(())
+    }
+}
+
+/// A decoded character reference.
+struct CharRef {
+    /// The one or two characters it stands for.
+    chars: [Option<char>; 2],
+    /// Position just after it.
+    end: usize,
+    /// Whether it lacks its `;` or names an invalid code point (a parse error).
+    malformed: bool,
+}
+
+/// Decodes the character reference at `bytes[amp]` (an `&`) as html5ever does, or `None`
+/// when the `&` is literal.
+/// `in_attr`: in an attribute value, a named reference without `;` followed by `=` or an
+/// alphanumeric stays literal (`?a=1&copy=2` keeps its `&copy`).
+fn char_ref(bytes: &[u8], amp: usize, in_attr: bool) -> Option<CharRef> {
+    match *bytes.get(amp + 1)? {
+        b'#' => numeric_ref(bytes, amp + 2),
+        b if b.is_ascii_alphanumeric() => {
+            // The entity table holds every prefix of every name: walk while it matches,
+            // remembering the longest full name.
+            let mut best = None;
+            let mut k = amp + 1;
+            while k < bytes.len() && bytes[k].is_ascii() {
+                // Names are ASCII, so this slice ends on a character boundary.
+                let name = std::str::from_utf8(&bytes[amp + 1..=k]).ok()?;
+                match NAMED_ENTITIES.get(name) {
+                    Some(&(0, _)) => {}
+                    Some(&(c1, c2)) => best = Some((c1, c2, k + 1)),
+                    None => break,
+                }
+                k += 1;
+            }
+            let (c1, c2, end) = best?;
+            let next = bytes.get(end).copied();
+            let malformed = bytes[end - 1] != b';';
+            if malformed && in_attr && next.is_some_and(|b| b == b'=' || b.is_ascii_alphanumeric()) {
+                return None;
+            }
+            Some(CharRef {
+                chars: [char::from_u32(c1), char::from_u32(c2).filter(|_| c2 != 0)],
+                end,
+                malformed,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A numeric reference whose `#` has been read; `at` is just after it.
+fn numeric_ref(bytes: &[u8], mut at: usize) -> Option<CharRef> {
+    let base = if matches!(bytes.get(at), Some(b'x' | b'X')) {
+        at += 1;
+        16
+    } else {
+        10
+    };
+    let (mut n, mut too_big, mut digits) = (0u32, false, 0);
+    while let Some(d) = bytes.get(at).and_then(|&b| (b as char).to_digit(base)) {
+        n = n.wrapping_mul(base);
+        too_big |= n > 0x10FFFF;
+        n = n.wrapping_add(d);
+        digits += 1;
+        at += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let semicolon = bytes.get(at) == Some(&b';');
+    if semicolon {
+        at += 1;
+    }
+    let scalar = |n: u32| char::from_u32(n).unwrap_or('\u{FFFD}');
+    let (c, invalid) = match n {
+        _ if too_big || n > 0x10FFFF => ('\u{FFFD}', true),
+        0 | 0xD800..=0xDFFF => ('\u{FFFD}', true),
+        0x80..=0x9F => (C1_REPLACEMENTS[(n - 0x80) as usize].unwrap_or(scalar(n)), true),
+        0x01..=0x08 | 0x0B | 0x0D..=0x1F | 0x7F | 0xFDD0..=0xFDEF => (scalar(n), true),
+        _ if n & 0xFFFE == 0xFFFE => (scalar(n), true),
+        _ => (scalar(n), false),
+    };
+    Some(CharRef { chars: [Some(c), None], end: at, malformed: invalid || !semicolon })
+}
