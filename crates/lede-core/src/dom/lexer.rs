@@ -9,8 +9,8 @@
 //!
 //! It covers the tokenizer states real pages use (WHATWG HTML §13.2.5): data, tags and
 //! attributes, character references, comments, common doctypes, RCDATA, RAWTEXT, script
-//! data and PLAINTEXT. Input that needs the rest — NUL bytes, CDATA sections in SVG or
-//! MathML, `<!--<script>` double-escaping inside scripts, unusual doctypes — is reported
+//! data (with its escaped states) and PLAINTEXT. Input that needs the rest — NUL bytes,
+//! CDATA sections in SVG or MathML, unusual doctypes — is reported
 //! as [`Unsupported`] before anything is lost, and the caller parses the document again
 //! with html5ever's tokenizer. Either way the tree is the one html5ever builds; the
 //! differential tests in `sink.rs` hold the two tokenizers to that.
@@ -22,7 +22,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{Attribute, LocalName, QualName, ns};
-use memchr::{memchr, memmem};
+use memchr::{memchr, memchr2, memmem};
 
 /// The input needs a tokenizer state this lexer leaves to html5ever.
 #[derive(Debug, PartialEq, Eq)]
@@ -183,19 +183,11 @@ impl<S: TokenSink> Lexer<'_, S> {
     fn raw(&mut self, kind: RawKind) -> Result<(), Unsupported> {
         let name = self.last_start.clone().unwrap_or_default();
         let start = self.pos;
-        let end = self.find_end_tag(start, &name);
-        if kind == RawKind::ScriptData {
-            // `<!--` then `<script` inside a script enters the double-escaped state, where
-            // `</script>` does not end the script: html5ever's tokenizer handles that.
-            let body = &self.bytes[start..end.unwrap_or(self.bytes.len())];
-            if let Some(open) = memmem::find(body, b"<!--")
-                && memmem::find(&body[open..].to_ascii_lowercase(), b"<script").is_some()
-            {
-                return Err(Unsupported);
-            }
-        } else if !matches!(kind, RawKind::Rcdata | RawKind::Rawtext) {
-            return Err(Unsupported);
-        }
+        let end = match kind {
+            RawKind::Rcdata | RawKind::Rawtext => self.find_end_tag(start, &name),
+            RawKind::ScriptData => self.script_end(start, &name),
+            RawKind::ScriptDataEscaped(_) => return Err(Unsupported),
+        };
         let refs = (kind == RawKind::Rcdata).then_some(false);
         match end {
             Some(end) => {
@@ -210,22 +202,63 @@ impl<S: TokenSink> Lexer<'_, S> {
         Ok(())
     }
 
+    /// Whether `bytes[at..]` opens with `prefix` then `name` (any case) and a space, `/` or `>`.
+    fn is_tag_open(&self, at: usize, prefix: &[u8], name: &[u8]) -> bool {
+        let rest = &self.bytes[at..];
+        let n = prefix.len() + name.len();
+        rest.len() > n
+            && rest.starts_with(prefix)
+            && rest[prefix.len()..n].eq_ignore_ascii_case(name)
+            && matches!(rest[n], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>')
+    }
+
     /// Position of the first `</name` (any case) followed by a space, `/` or `>`.
     fn find_end_tag(&self, from: usize, name: &str) -> Option<usize> {
-        let name = name.as_bytes();
         let mut at = from;
         while let Some(i) = memmem::find(&self.bytes[at..], b"</") {
             let lt = at + i;
-            let rest = &self.bytes[lt + 2..];
-            if rest.len() > name.len()
-                && rest[..name.len()].eq_ignore_ascii_case(name)
-                && matches!(rest[name.len()], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>')
-            {
+            if self.is_tag_open(lt, b"</", name.as_bytes()) {
                 return Some(lt);
             }
             at = lt + 2;
         }
         None
+    }
+
+    /// Position of the `</script` that ends script data begun at `from`, following the
+    /// escaped states: after `<!--`, a `<script` makes the next `</script>` part of the
+    /// script, and `-->` leaves the escape.
+    fn script_end(&self, from: usize, name: &str) -> Option<usize> {
+        #[derive(PartialEq)]
+        enum State {
+            Data,
+            Escaped,
+            DoubleEscaped,
+        }
+        let name = name.as_bytes();
+        let mut state = State::Data;
+        let mut at = from;
+        loop {
+            let i = match state {
+                State::Data => at + memchr(b'<', &self.bytes[at..])?,
+                _ => at + memchr2(b'<', b'>', &self.bytes[at..])?,
+            };
+            at = i + 1;
+            if self.bytes[i] == b'>' {
+                if self.bytes[..i].ends_with(b"--") {
+                    state = State::Data;
+                }
+                continue;
+            }
+            match state {
+                State::Data | State::Escaped if self.is_tag_open(i, b"</", name) => return Some(i),
+                // Its dashes count towards a closing `-->`: `<!-->` opens and closes.
+                State::Data if self.bytes[i..].starts_with(b"<!--") => state = State::Escaped,
+                State::Escaped if self.is_tag_open(i, b"<", name) => state = State::DoubleEscaped,
+                State::DoubleEscaped if self.is_tag_open(i, b"</", name) => state = State::Escaped,
+                _ => {}
+            }
+        }
     }
 
     /// A start or end tag whose name begins at `at`. A tag cut off by the end of input is
