@@ -228,7 +228,7 @@ impl Dom {
         while let Some((id, in_noscript)) = stack.pop() {
             match &self.node(id).data {
                 NodeData::Text(t) => {
-                    let n = t.trim().len();
+                    let n = t.trim_ascii().len();
                     if in_noscript { inside += n } else { outside += n }
                 }
                 NodeData::Element(e) if !is_non_content(e) => {
