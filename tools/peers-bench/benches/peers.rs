@@ -17,7 +17,10 @@ fn pages() -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|x| x == "html"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| String::from_utf8(std::fs::read(p).unwrap()).expect("benchmark pages are UTF-8")).collect()
+    paths
+        .iter()
+        .map(|p| String::from_utf8(std::fs::read(p).unwrap()).expect("benchmark pages are UTF-8"))
+        .collect()
 }
 
 const URL: &str = "https://example.com/news/story.html";
@@ -41,8 +44,9 @@ fn peers(c: &mut Criterion) {
     group.bench_function("dom_smoothie", |b| {
         b.iter(|| {
             for page in &pages {
-                let mut readability = dom_smoothie::Readability::new(black_box(page.as_str()), Some(URL), None)
-                    .expect("a valid URL");
+                let mut readability =
+                    dom_smoothie::Readability::new(black_box(page.as_str()), Some(URL), None)
+                        .expect("a valid URL");
                 black_box(readability.parse().ok());
             }
         })
