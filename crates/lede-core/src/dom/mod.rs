@@ -219,26 +219,50 @@ impl Dom {
         is_non_content(e) || !self.noscript_is_content && *e.tag() == local_name!("noscript")
     }
 
-    /// Decides [`Dom::noscript_is_content`]: true when the body's `<noscript>` elements hold
-    /// more than twice the text of everything else.
-    fn detect_noscript_content(&mut self) {
+    /// Decides [`Dom::noscript_is_content`]: true when the body's `<noscript>` elements
+    /// (`noscripts`, in document order) hold more than twice the text of everything else.
+    /// Most pages' `<noscript>`s hold no text (a tracking pixel, a style): then the body is
+    /// not walked at all, and otherwise only until the rest outweighs them.
+    fn detect_noscript_content(&mut self, noscripts: &[NodeId]) {
         let Some(body) = self.body() else { return };
-        let (mut inside, mut outside) = (0usize, 0usize);
-        let mut stack: Vec<(NodeId, bool)> = vec![(body, false)];
-        while let Some((id, in_noscript)) = stack.pop() {
+        let in_body = |id: NodeId| self.ancestors(id).any(|a| a == body);
+        let nested = |id: NodeId| self.ancestors(id).any(|a| self.is_tag(a, &local_name!("noscript")));
+        let inside: usize =
+            noscripts.iter().filter(|&&n| in_body(n) && !nested(n)).map(|&n| self.content_bytes(n)).sum();
+        if inside == 0 {
+            return;
+        }
+        let mut outside = 0;
+        let mut walk = self.descendants(body);
+        while let Some(id) = walk.next() {
             match &self.node(id).data {
                 NodeData::Text(t) => {
-                    let n = t.trim_ascii().len();
-                    if in_noscript { inside += n } else { outside += n }
+                    outside += t.trim_ascii().len();
+                    if 2 * outside >= inside {
+                        return;
+                    }
                 }
-                NodeData::Element(e) if !is_non_content(e) => {
-                    let in_noscript = in_noscript || *e.tag() == local_name!("noscript");
-                    stack.extend(self.children(id).map(|c| (c, in_noscript)));
+                NodeData::Element(e) if is_non_content(e) || *e.tag() == local_name!("noscript") => {
+                    walk.skip_subtree(id);
                 }
                 _ => {}
             }
         }
-        self.noscript_is_content = inside > 2 * outside;
+        self.noscript_is_content = true;
+    }
+
+    /// Bytes of trimmed text under `id`, leaving out scripts, styles and other non-content.
+    fn content_bytes(&self, id: NodeId) -> usize {
+        let mut total = 0;
+        let mut walk = self.descendants(id);
+        while let Some(n) = walk.next() {
+            match &self.node(n).data {
+                NodeData::Text(t) => total += t.trim_ascii().len(),
+                NodeData::Element(e) if is_non_content(e) => walk.skip_subtree(n),
+                _ => {}
+            }
+        }
+        total
     }
 }
 

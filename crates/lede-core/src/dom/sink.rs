@@ -1,7 +1,7 @@
 //! The html5ever `TreeSink` that fills the [`Dom`] arena, with the size and depth guards.
 
 use std::borrow::Cow;
-use std::cell::{Cell, Ref, RefCell};
+use std::cell::{Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -88,8 +88,8 @@ struct Sink {
     depth: RefCell<Vec<u32>>,
     limits: (usize, usize),
     exceeded: RefCell<Option<Error>>,
-    /// Whether any `<noscript>` was created (most pages have none: no need to weigh it).
-    saw_noscript: Cell<bool>,
+    /// The `<noscript>` elements, whose text decides whether they hold the content.
+    noscripts: RefCell<Vec<NodeId>>,
 }
 
 impl Sink {
@@ -99,7 +99,7 @@ impl Sink {
             depth: RefCell::new(Vec::with_capacity(html.len() / 40 + 16)),
             limits: (max_nodes, max_depth),
             exceeded: RefCell::new(None),
-            saw_noscript: Cell::new(false),
+            noscripts: RefCell::new(Vec::new()),
         };
         sink.push(NodeData::Document);
         sink
@@ -111,9 +111,7 @@ impl Sink {
             return Err(err);
         }
         let mut dom = Dom { nodes: self.nodes.into_inner(), noscript_is_content: false };
-        if self.saw_noscript.get() {
-            dom.detect_noscript_content();
-        }
+        dom.detect_noscript_content(&self.noscripts.into_inner());
         Ok(dom)
     }
 
@@ -245,10 +243,11 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        if name.local == html5ever::local_name!("noscript") {
-            self.saw_noscript.set(true);
-        }
+        let noscript = name.local == html5ever::local_name!("noscript");
         let id = self.push(NodeData::Element(Element { name, attrs }));
+        if noscript {
+            self.noscripts.borrow_mut().push(id);
+        }
         if flags.template {
             // Template contents live in their own detached fragment right after the element.
             self.push(NodeData::Document);
