@@ -264,8 +264,11 @@ fn attempt(
     mut stats: Stats,
 ) -> (Selection, u32) {
     let shape = Shape::compute(dom, body, &dropped);
-    let (roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
+    let (mut roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
+    // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
+    // article container): it is then no part of the body, and its text does not count.
+    roots.retain(|&r| !dropped.contains(r));
     let len: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
     let top = roots.iter().filter_map(|&r| scores.get(r)).fold(0.0f32, f32::max);
     let prose = prose_len(dom, &roots, &stats, &shape, &dropped);

@@ -181,3 +181,23 @@ fn comments_only_when_asked() {
     let with = text_with(&page, &Options { comments: true, ..Options::default() });
     assert!(with.contains("Reader remark") && with.contains("Paragraph 1"), "{with:?}");
 }
+
+#[test]
+fn a_body_cleaned_away_whole_falls_back_to_the_region() {
+    // Headings vote for the container of link lists; conditional cleaning then judges the
+    // container itself too linky. Its text must not count as found: the region stands in.
+    let section = |n: usize| {
+        format!(
+            "<h2>Section {n} about tuning the server well</h2><ul>\
+             <li><a href='/w/{n}a'>Tuning your server</a> by Ann Author and Bo Writer</li>\
+             <li><a href='/w/{n}b'>Slow query questions</a> by Cy Person</li></ul>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Performance</title></head><body><nav><a href='/'>Home</a></nav>\
+         <div role='main'><h1>Performance</h1><div class='parser-output'>{}</div></div></body></html>",
+        (1..=4).map(section).collect::<String>()
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Slow query questions") && text.contains("by Cy Person"), "{text:?}");
+}
