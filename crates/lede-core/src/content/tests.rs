@@ -201,3 +201,26 @@ fn a_body_cleaned_away_whole_falls_back_to_the_region() {
     let text = text_of(&html);
     assert!(text.contains("Slow query questions") && text.contains("by Cy Person"), "{text:?}");
 }
+
+#[test]
+fn a_thread_is_gathered_when_a_quote_inside_a_post_scores_best() {
+    // The quoted passage in the first post outscores every single post, but the posts
+    // (same tag and class, each in its own container) together outscore it.
+    let quote = (1..=4).map(prose).collect::<String>();
+    let post = |n: usize, inner: &str| {
+        format!(
+            "<article class='message'><div class='user'>user{n}</div>\
+             <div class='msg'>{inner}</div></article>"
+        )
+    };
+    let first = post(1, &format!("{}<blockquote><div class='quote'>{quote}</div></blockquote>", prose(9)));
+    let rest: String = (2..=4).map(|n| post(n, &format!("{}{}", prose(n * 10), prose(n * 10 + 1)))).collect();
+    let html = format!(
+        "<html><head><meta property='article:published_time' content='2024-05-01'></head>\
+         <body><div class='thread'>{first}{rest}</div></body></html>"
+    );
+    let text = text_of(&html);
+    for n in [1, 9, 20, 30, 41] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "paragraph {n} missing from {text:?}");
+    }
+}
