@@ -121,6 +121,9 @@ const PROSE_FOR_ARTICLE: u32 = 600;
 const PROSE_GUARD: u32 = 1000;
 const PROSE_GUARD_RATIO: f32 = 0.2;
 
+/// The share of a scored body's prose that a `<main>` inside it must hold to replace it.
+const WRAPPED_PROSE_SHARE: f32 = 0.5;
+
 /// Below this many characters an attempt is retried with relaxed flags.
 const CHAR_THRESHOLD: u32 = 500;
 
@@ -198,7 +201,16 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
                     && !dom.ancestors(r).any(|a| a == region)
                     && !dom.ancestors(region).any(|a| a == r)
             });
-        if len < ratio * region_len && !prose_article || outside {
+        // A scored body wrapping a real <main> reaches past what the page marks as main
+        // into sidebars, teasers and footers: the whole page always does; a narrower body
+        // does when the <main> holds most of its prose in less text.
+        let wraps = region != body
+            && region_len >= MIN_MAIN_CHARS
+            && selection.roots.iter().any(|&r| dom.ancestors(region).any(|a| a == r))
+            && (selection.roots == [body]
+                || region_len < len
+                    && region_selection.prose as f32 >= WRAPPED_PROSE_SHARE * selection.prose as f32);
+        if len < ratio * region_len && !prose_article || outside || wraps {
             selection = region_selection;
         }
     }
@@ -219,7 +231,9 @@ fn main_region(
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
-    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
+    let shape = Shape::compute(dom, region, &dropped);
+    let prose = prose_len(dom, &[region], &stats, &shape, &dropped);
+    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose }, len))
 }
 
 /// Adds the page's comment section to the body (for [`Options::comments`]): the largest

@@ -224,3 +224,20 @@ fn a_thread_is_gathered_when_a_quote_inside_a_post_scores_best() {
         assert!(text.contains(&format!("Paragraph {n} tells")), "paragraph {n} missing from {text:?}");
     }
 }
+
+#[test]
+fn a_scored_body_wrapping_the_main_region_gives_way_to_it() {
+    // Teaser blurbs beside <main> lift the wrapper above <main> itself; <main> holds the
+    // story's prose in less text, so it is the body.
+    let teasers: String = (1..=4)
+        .map(|n| format!("<p>Teaser {n}: a blurb, with a comma, about another story on the site.</p>"))
+        .collect();
+    let html = format!(
+        "<html><head><meta property='article:published_time' content='2024-05-01'></head><body>\
+         <div id='wrap'><main><h1>A story</h1>{}</main><div class='more'>{teasers}</div></div></body></html>",
+        (1..=3).map(prose).collect::<String>()
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 3 tells"), "{text:?}");
+    assert!(!text.contains("Teaser"), "{text:?}");
+}
