@@ -241,3 +241,21 @@ fn a_scored_body_wrapping_the_main_region_gives_way_to_it() {
     assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 3 tells"), "{text:?}");
     assert!(!text.contains("Teaser"), "{text:?}");
 }
+
+#[test]
+fn the_page_banner_leaves_a_body_region_but_a_section_header_stays() {
+    // No <main> and no prose: the stripped body is the region. The site <header> is a
+    // banner; the <header> of a <section> is part of the content.
+    let cards: String = (1..=12)
+        .map(|n| format!("<div class='card'><h3>Plan {n}</h3><span>{n}0 seats, shared storage</span></div>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Plans</title></head><body>\
+         <header><div class='top'><a href='/'>Brand</a> <span>Call us any day of the week</span></div></header>\
+         <section><header><h2>Our plans for teams</h2></header><p>Every plan comes with support and updates.</p>\
+         </section><div class='grid'>{cards}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Our plans for teams") && text.contains("Plan 12"), "{text:?}");
+    assert!(!text.contains("Call us"), "{text:?}");
+}
