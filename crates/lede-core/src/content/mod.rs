@@ -183,7 +183,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) =
+    if let Some((region_selection, region_len, region_stats)) =
         main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
     {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
@@ -209,7 +209,8 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
             && selection.roots.iter().any(|&r| dom.ancestors(region).any(|a| a == r))
             && (selection.roots == [body]
                 || region_len < len
-                    && region_selection.prose as f32 >= WRAPPED_PROSE_SHARE * selection.prose as f32);
+                    && region_prose(dom, &region_selection, &region_stats) as f32
+                        >= WRAPPED_PROSE_SHARE * selection.prose as f32);
         if len < ratio * region_len && !prose_article || outside || wraps {
             selection = region_selection;
         }
@@ -220,20 +221,31 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     selection
 }
 
-/// The main region with its furniture stripped, and its text length.
+/// The main region with its furniture stripped, its text length, and the statistics of the
+/// stripped page.
 fn main_region(
     dom: &Dom,
     body: NodeId,
     mut dropped: NodeSet,
     mut stats: Stats,
     body_fallback: bool,
-) -> Option<(Selection, u32)> {
+) -> Option<(Selection, u32, Stats)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
-    let shape = Shape::compute(dom, region, &dropped);
-    let prose = prose_len(dom, &[region], &stats, &shape, &dropped);
-    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose }, len))
+    Some((
+        Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 },
+        len,
+        stats,
+    ))
+}
+
+/// Characters of running prose in the region (see [`prose_len`]), measured only when a
+/// decision needs them.
+fn region_prose(dom: &Dom, region: &Selection, stats: &Stats) -> u32 {
+    let root = region.roots[0];
+    let shape = Shape::compute(dom, root, &region.dropped);
+    prose_len(dom, &region.roots, stats, &shape, &region.dropped)
 }
 
 /// Adds the page's comment section to the body (for [`Options::comments`]): the largest
