@@ -121,6 +121,9 @@ const PROSE_FOR_ARTICLE: u32 = 600;
 const PROSE_GUARD: u32 = 1000;
 const PROSE_GUARD_RATIO: f32 = 0.2;
 
+/// The share of a scored body's prose that a `<main>` inside it must hold to replace it.
+const WRAPPED_PROSE_SHARE: f32 = 0.5;
+
 /// Below this many characters an attempt is retried with relaxed flags.
 const CHAR_THRESHOLD: u32 = 500;
 
@@ -180,7 +183,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len)) =
+    if let Some((region_selection, region_len, region_stats)) =
         main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
     {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
@@ -198,7 +201,17 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
                     && !dom.ancestors(r).any(|a| a == region)
                     && !dom.ancestors(region).any(|a| a == r)
             });
-        if len < ratio * region_len && !prose_article || outside {
+        // A scored body wrapping a real <main> reaches past what the page marks as main
+        // into sidebars, teasers and footers: the whole page always does; a narrower body
+        // does when the <main> holds most of its prose in less text.
+        let wraps = region != body
+            && region_len >= MIN_MAIN_CHARS
+            && selection.roots.iter().any(|&r| dom.ancestors(region).any(|a| a == r))
+            && (selection.roots == [body]
+                || region_len < len
+                    && region_prose(dom, &region_selection, &region_stats) as f32
+                        >= WRAPPED_PROSE_SHARE * selection.prose as f32);
+        if len < ratio * region_len && !prose_article || outside || wraps {
             selection = region_selection;
         }
     }
@@ -208,18 +221,31 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     selection
 }
 
-/// The main region with its furniture stripped, and its text length.
+/// The main region with its furniture stripped, its text length, and the statistics of the
+/// stripped page.
 fn main_region(
     dom: &Dom,
     body: NodeId,
     mut dropped: NodeSet,
     mut stats: Stats,
     body_fallback: bool,
-) -> Option<(Selection, u32)> {
+) -> Option<(Selection, u32, Stats)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
     let len = stats.text[region.index()];
-    Some((Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 }, len))
+    Some((
+        Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 },
+        len,
+        stats,
+    ))
+}
+
+/// Characters of running prose in the region (see [`prose_len`]), measured only when a
+/// decision needs them.
+fn region_prose(dom: &Dom, region: &Selection, stats: &Stats) -> u32 {
+    let root = region.roots[0];
+    let shape = Shape::compute(dom, root, &region.dropped);
+    prose_len(dom, &region.roots, stats, &shape, &region.dropped)
 }
 
 /// Adds the page's comment section to the body (for [`Options::comments`]): the largest
@@ -264,8 +290,11 @@ fn attempt(
     mut stats: Stats,
 ) -> (Selection, u32) {
     let shape = Shape::compute(dom, body, &dropped);
-    let (roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
+    let (mut roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
+    // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
+    // article container): it is then no part of the body, and its text does not count.
+    roots.retain(|&r| !dropped.contains(r));
     let len: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
     let top = roots.iter().filter_map(|&r| scores.get(r)).fold(0.0f32, f32::max);
     let prose = prose_len(dom, &roots, &stats, &shape, &dropped);

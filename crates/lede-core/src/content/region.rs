@@ -28,7 +28,8 @@ pub(crate) fn find(
     best.filter(|&b| stats.text[b.index()] > 0).or(body_fallback.then_some(body))
 }
 
-/// Drops navigation, page headers and footers, asides, forms and dialogs inside `region`.
+/// Drops navigation, the page banner (site `<header>`, `role=banner`) and footers
+/// (`contentinfo`), asides, forms and dialogs inside `region`.
 pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) {
     let mut found = Vec::new();
     let mut walk = Visible::new(dom, region, dropped);
@@ -46,7 +47,12 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             | local_name!("textarea")
             | local_name!("iframe") => true,
             local_name!("ul") | local_name!("ol") => is_link_menu(dom, id, stats),
-            _ => hints::has_unlikely_role(e) || hints::looks_like_share(e) && stats.text[id.index()] < 500,
+            local_name!("header") => is_page_banner(dom, id),
+            _ => {
+                hints::has_unlikely_role(e)
+                    || matches!(e.attr(&local_name!("role")), Some("banner" | "contentinfo"))
+                    || hints::looks_like_share(e) && stats.text[id.index()] < 500
+            }
         };
         if furniture {
             found.push(id);
@@ -57,6 +63,23 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
         stats.remove(dom, id);
         dropped.insert(id);
     }
+}
+
+/// Whether a `<header>` is the page's banner (the site header), not the heading block of an
+/// article or section: ARIA's rule, no sectioning element above it.
+fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
+    !dom.ancestors(header).any(|a| {
+        dom.tag(a).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("article")
+                    | local_name!("aside")
+                    | local_name!("main")
+                    | local_name!("nav")
+                    | local_name!("section")
+            )
+        })
+    })
 }
 
 /// A list whose every item is one short link: a menu inside the region.

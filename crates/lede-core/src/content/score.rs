@@ -226,7 +226,13 @@ pub(crate) fn choose(
     let Some(&first) = top.first().filter(|&&t| t != body) else {
         return (vec![body], scores);
     };
-    if let Some(posts) = repeated_posts(dom, first, &scores) {
+    // The best candidate may be a quote or a fragment inside one post: any strong candidate
+    // can stand for the posts, as long as the thread gathers the best one too.
+    let thread = top.iter().find_map(|&exemplar| {
+        repeated_posts(dom, exemplar, first, &scores)
+            .filter(|roots| roots.iter().any(|&r| r == first || dom.ancestors(first).any(|a| a == r)))
+    });
+    if let Some(posts) = thread {
         return (posts, scores);
     }
     let top_candidate = refine(dom, body, first, &top, &mut scores, flags);
@@ -234,10 +240,11 @@ pub(crate) fn choose(
 }
 
 /// Threads of posts (forums, Q&A, comment-like article series) put each post in its own
-/// element with the same tag and class. When the best candidate is one of several such
-/// elements that together outscore it clearly, the body is all of them, in order.
-fn repeated_posts(dom: &Dom, first: NodeId, scores: &Scores) -> Option<Vec<NodeId>> {
-    let e = dom.element(first)?;
+/// element with the same tag and class. When `exemplar` (a strong candidate) is one of
+/// several such elements that together outscore the best candidate `first` clearly, the
+/// body is all of them, in order.
+fn repeated_posts(dom: &Dom, exemplar: NodeId, first: NodeId, scores: &Scores) -> Option<Vec<NodeId>> {
+    let e = dom.element(exemplar)?;
     let class = e.class();
     if class.trim().is_empty() {
         return None;
@@ -257,7 +264,7 @@ fn repeated_posts(dom: &Dom, first: NodeId, scores: &Scores) -> Option<Vec<NodeI
     let all = posts.clone();
     posts.retain(|&p| !dom.ancestors(p).any(|a| all.contains(&a)));
     // Sibling posts are already gathered by the sibling step.
-    let parent = dom.parent(first);
+    let parent = dom.parent(exemplar);
     if posts.iter().all(|&p| dom.parent(p) == parent) {
         return None;
     }

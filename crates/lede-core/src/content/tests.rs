@@ -181,3 +181,81 @@ fn comments_only_when_asked() {
     let with = text_with(&page, &Options { comments: true, ..Options::default() });
     assert!(with.contains("Reader remark") && with.contains("Paragraph 1"), "{with:?}");
 }
+
+#[test]
+fn a_body_cleaned_away_whole_falls_back_to_the_region() {
+    // Headings vote for the container of link lists; conditional cleaning then judges the
+    // container itself too linky. Its text must not count as found: the region stands in.
+    let section = |n: usize| {
+        format!(
+            "<h2>Section {n} about tuning the server well</h2><ul>\
+             <li><a href='/w/{n}a'>Tuning your server</a> by Ann Author and Bo Writer</li>\
+             <li><a href='/w/{n}b'>Slow query questions</a> by Cy Person</li></ul>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Performance</title></head><body><nav><a href='/'>Home</a></nav>\
+         <div role='main'><h1>Performance</h1><div class='parser-output'>{}</div></div></body></html>",
+        (1..=4).map(section).collect::<String>()
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Slow query questions") && text.contains("by Cy Person"), "{text:?}");
+}
+
+#[test]
+fn a_thread_is_gathered_when_a_quote_inside_a_post_scores_best() {
+    // The quoted passage in the first post outscores every single post, but the posts
+    // (same tag and class, each in its own container) together outscore it.
+    let quote = (1..=4).map(prose).collect::<String>();
+    let post = |n: usize, inner: &str| {
+        format!(
+            "<article class='message'><div class='user'>user{n}</div>\
+             <div class='msg'>{inner}</div></article>"
+        )
+    };
+    let first = post(1, &format!("{}<blockquote><div class='quote'>{quote}</div></blockquote>", prose(9)));
+    let rest: String = (2..=4).map(|n| post(n, &format!("{}{}", prose(n * 10), prose(n * 10 + 1)))).collect();
+    let html = format!(
+        "<html><head><meta property='article:published_time' content='2024-05-01'></head>\
+         <body><div class='thread'>{first}{rest}</div></body></html>"
+    );
+    let text = text_of(&html);
+    for n in [1, 9, 20, 30, 41] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "paragraph {n} missing from {text:?}");
+    }
+}
+
+#[test]
+fn a_scored_body_wrapping_the_main_region_gives_way_to_it() {
+    // Teaser blurbs beside <main> lift the wrapper above <main> itself; <main> holds the
+    // story's prose in less text, so it is the body.
+    let teasers: String = (1..=4)
+        .map(|n| format!("<p>Teaser {n}: a blurb, with a comma, about another story on the site.</p>"))
+        .collect();
+    let html = format!(
+        "<html><head><meta property='article:published_time' content='2024-05-01'></head><body>\
+         <div id='wrap'><main><h1>A story</h1>{}</main><div class='more'>{teasers}</div></div></body></html>",
+        (1..=3).map(prose).collect::<String>()
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 3 tells"), "{text:?}");
+    assert!(!text.contains("Teaser"), "{text:?}");
+}
+
+#[test]
+fn the_page_banner_leaves_a_body_region_but_a_section_header_stays() {
+    // No <main> and no prose: the stripped body is the region. The site <header> is a
+    // banner; the <header> of a <section> is part of the content.
+    let cards: String = (1..=12)
+        .map(|n| format!("<div class='card'><h3>Plan {n}</h3><span>{n}0 seats, shared storage</span></div>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Plans</title></head><body>\
+         <header><div class='top'><a href='/'>Brand</a> <span>Call us any day of the week</span></div></header>\
+         <section><header><h2>Our plans for teams</h2></header><p>Every plan comes with support and updates.</p>\
+         </section><div class='grid'>{cards}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Our plans for teams") && text.contains("Plan 12"), "{text:?}");
+    assert!(!text.contains("Call us"), "{text:?}");
+}
