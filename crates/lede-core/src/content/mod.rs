@@ -331,14 +331,15 @@ fn prose_len(dom: &Dom, roots: &[NodeId], stats: &Stats, shape: &Shape, dropped:
 /// Similarity of two texts by shared words (Readability's `_textSimilarity`): 1 minus the
 /// share of `b`'s words (by length) that `a` lacks.
 pub(crate) fn similarity(a: &str, b: &str) -> f32 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    fn words(s: &str) -> Vec<&str> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    }
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (wa, wb) = (words(&a), words(&b));
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let unique: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let unique: Vec<&str> = wb.iter().copied().filter(|w| !wa.contains(w)).collect();
     let total: usize = wb.iter().map(|w| w.len()).sum::<usize>() + wb.len() - 1;
     let missing: usize = unique.iter().map(|w| w.len()).sum::<usize>() + unique.len().saturating_sub(1);
     1.0 - missing as f32 / total.max(1) as f32
