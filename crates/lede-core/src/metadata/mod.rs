@@ -412,6 +412,16 @@ mod tests {
     }
 
     #[test]
+    fn masthead_h1_does_not_beat_the_declared_post_title() {
+        let m = check(
+            r##"<title>Signal Path: Open tools for tiny FPGAs</title>
+            <meta property="og:title" content="Open tools for tiny FPGAs">
+            <h1><a href="/">Signal Path</a></h1><h3>Open tools for tiny FPGAs</h3>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Open tools for tiny FPGAs"));
+    }
+
+    #[test]
     fn title_that_is_only_the_site_name_yields_to_the_h1() {
         let m = check(
             r##"<title>| Nuts &amp; Volts Magazine</title>

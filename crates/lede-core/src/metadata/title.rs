@@ -22,14 +22,22 @@ pub(crate) struct Candidates<'a> {
 pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     let sources: Vec<&str> =
         [c.json_ld, c.meta, c.document].into_iter().flatten().filter(|s| !s.trim().is_empty()).collect();
-    // An <h1> that one of the declared titles contains is the headline as shown.
+    // An <h1> that one of the declared titles contains is the headline as shown — unless
+    // the rest of that title is itself declared as the title: then the <h1> is the site's
+    // masthead ("Blog Name: Post" beside og:title "Post").
+    let declared: Vec<String> = sources.iter().map(|s| norm(s)).collect();
+    let names_the_post = |rest: &str| {
+        let rest = rest.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+        !rest.is_empty() && declared.iter().any(|d| d == rest)
+    };
     for h1 in c.h1s.iter().take(3) {
         let h = norm(h1);
         if h.chars().count() >= 4
-            && sources.iter().any(|s| {
-                let s = norm(s);
-                s == h
-                    || s.starts_with(&h) && is_separator_start(&s[h.len()..])
+            && declared.iter().any(|s| {
+                *s == h
+                    || s.starts_with(&h)
+                        && is_separator_start(&s[h.len()..])
+                        && !names_the_post(&s[h.len()..])
                     || s.ends_with(&h) && h.len() * 2 >= s.len()
             })
         {
