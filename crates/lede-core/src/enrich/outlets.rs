@@ -22,6 +22,8 @@ struct Table {
     names: Vec<String>,
     /// Forms keyed by their first word, longest first.
     by_first: HashMap<String, Vec<Form>>,
+    /// First bytes of `by_first`'s keys: most words need no hash lookup.
+    first_bytes: [bool; 256],
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| parse_table(DATA));
@@ -51,7 +53,11 @@ fn parse_table(data: &str) -> Table {
     for forms in by_first.values_mut() {
         forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
     }
-    Table { names, by_first }
+    let mut first_bytes = [false; 256];
+    for word in by_first.keys() {
+        first_bytes[usize::from(word.as_bytes()[0])] = true;
+    }
+    Table { names, by_first, first_bytes }
 }
 
 /// A mention of an outlet in a text.
@@ -109,6 +115,9 @@ fn match_at(
     has_the: bool,
 ) -> Option<(usize, usize)> {
     let first = strip_possessive(tokens.get(at)?.text(text));
+    if !table.first_bytes[usize::from(*first.as_bytes().first()?)] {
+        return None;
+    }
     let forms = table.by_first.get(first)?;
     forms.iter().find_map(|form| {
         if form.short && !(has_the && named.contains(&form.outlet)) {
