@@ -23,7 +23,9 @@ const CHUNK_BYTES: usize = 32 * 1024;
 /// start with html5ever's own tokenizer. Both feed the same tree builder and sink.
 pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
     let html = normalize_newlines(html);
-    if memchr::memchr(0, html.as_bytes()).is_none() {
+    // The lexer slices one tendril, whose offsets are `u32`: beyond 4 GiB (possible only
+    // with a raised `max_input_bytes`) html5ever's tokenizer, fed in chunks, takes over.
+    if html.len() <= u32::MAX as usize && memchr::memchr(0, html.as_bytes()).is_none() {
         let input = StrTendril::from_slice(&html);
         let builder = TreeBuilder::new(Sink::new(&html, max_nodes, max_depth), tree_builder_opts());
         if lexer::run(&input, &builder, || builder.sink.exceeded.borrow().is_some()).is_ok() {
