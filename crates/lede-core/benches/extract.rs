@@ -1,6 +1,7 @@
-//! Throughput of extraction on real pages (`benches/pages/`, see `PROVENANCE.md`), against
-//! two baselines: html5ever building a scraper tree (`scraper::Html::parse_document`), and
-//! html5ever feeding a sink that keeps nothing. Single thread; every iteration runs over the
+//! Throughput of extraction on real pages (`benches/pages/`, see `PROVENANCE.md`), of its
+//! DOM build alone (lexer, html5ever's tree builder, the arena), and of two baselines:
+//! html5ever building a scraper tree (`scraper::Html::parse_document`), and html5ever
+//! feeding a sink that keeps nothing. Single thread; every iteration runs over the
 //! whole page set, so the reported bytes/s are corpus-wide. See `docs/BENCHMARKS.md`.
 
 use std::borrow::Cow;
@@ -41,6 +42,14 @@ fn corpus(c: &mut Criterion) {
             for (_, bytes) in &pages {
                 let input = Input::new(bytes).with_url("https://example.com/news/story.html");
                 black_box(extract(black_box(input), &options).ok());
+            }
+        })
+    });
+    group.bench_function("lede_parse_dom", |b| {
+        b.iter(|| {
+            for (_, bytes) in &pages {
+                let text = std::str::from_utf8(bytes).expect("benchmark pages are UTF-8");
+                black_box(lede_core::bench::parse_dom(black_box(text)).ok());
             }
         })
     });

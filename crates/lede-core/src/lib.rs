@@ -44,3 +44,13 @@ pub use options::{Focus, Options};
 pub use pipeline::{Input, extract};
 pub use render::{to_html, to_markdown, to_pasted_text, to_text};
 pub use text_input::extract_text;
+
+/// Stages exposed for the benchmark (`benches/extract.rs`), not part of the API.
+#[doc(hidden)]
+pub mod bench {
+    /// Parses UTF-8 `html` into the arena DOM, as `extract` does, and returns its node count.
+    pub fn parse_dom(html: &str) -> crate::Result<usize> {
+        let options = crate::Options::default();
+        crate::dom::parse(html, options.max_nodes, options.max_depth).map(|dom| dom.len())
+    }
+}
