@@ -217,3 +217,29 @@ pub(crate) fn is_hidden(e: &Element) -> bool {
 fn is_react_streamed(id: &str) -> bool {
     id.strip_prefix("S:").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
 }
+
+/// Whether a class token names an icon ("icon", "icons", "fa-icon", "icon-chevron") or a
+/// ligature icon font.
+pub(crate) fn names_icon(e: &Element) -> bool {
+    let class = e.class();
+    class.len() >= 4
+        && class.split_ascii_whitespace().any(|token| {
+            is_ligature_font(token)
+                || token
+                    .split(['-', '_'])
+                    .any(|p| p.eq_ignore_ascii_case("icon") || p.eq_ignore_ascii_case("icons"))
+        })
+}
+
+/// Whether a class token names a font that draws every icon from a ligature word
+/// (Material Icons, Material Symbols), so that any lowercase word in it is a glyph.
+pub(crate) fn names_ligature_font(e: &Element) -> bool {
+    e.class().split_ascii_whitespace().any(is_ligature_font)
+}
+
+fn is_ligature_font(token: &str) -> bool {
+    let t = token.as_bytes();
+    ["material-icons", "material-symbols"]
+        .iter()
+        .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}

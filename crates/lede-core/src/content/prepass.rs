@@ -1,5 +1,5 @@
 //! The first pass over the page: hidden elements, the byline, headings repeating the title,
-//! and (in strict attempts) elements whose markup marks them as page furniture.
+//! icon-font glyphs written as words, and (in strict attempts) elements whose markup marks them as page furniture.
 
 use html5ever::local_name;
 
@@ -30,6 +30,7 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
         }
         let tag = e.tag();
         let drop = hints::is_hidden(e) && !holds_page(id) && !is_inactive_panel(dom, id)
+            || is_icon_ligature(dom, id, e)
             || e.attr(&local_name!("role")) == Some("dialog") && e.attr_str("aria-modal") == Some("true")
             || !byline_found && hints::looks_like_byline(e) && {
                 let text = dom.text_content(id);
@@ -71,4 +72,23 @@ fn is_inactive_panel(dom: &Dom, id: NodeId) -> bool {
                 .element(s)
                 .is_some_and(|se| se.tag() == e.tag() && se.class().trim() == class && !hints::is_hidden(se))
     })
+}
+
+/// Longest ligature name an icon font draws ("keyboard_double_arrow_right").
+const MAX_LIGATURE_LEN: usize = 40;
+
+/// Whether `e` is an icon-font glyph written as its ligature name ("chevron_right",
+/// "local_offer"): a class naming an icon, and one lowercase ASCII word as its text, with an
+/// underscore unless the class names a ligature font. Readers see a symbol, not the word.
+fn is_icon_ligature(dom: &Dom, id: NodeId, e: &crate::dom::Element) -> bool {
+    if !hints::names_icon(e) {
+        return false;
+    }
+    let mut text = String::new();
+    dom.append_text(id, &mut text);
+    let word = text.trim();
+    !word.is_empty()
+        && word.len() <= MAX_LIGATURE_LEN
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && (word.contains('_') || hints::names_ligature_font(e))
 }

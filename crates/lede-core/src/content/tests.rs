@@ -259,3 +259,17 @@ fn the_page_banner_leaves_a_body_region_but_a_section_header_stays() {
     assert!(text.contains("Our plans for teams") && text.contains("Plan 12"), "{text:?}");
     assert!(!text.contains("Call us"), "{text:?}");
 }
+
+#[test]
+fn icon_font_ligature_names_are_not_text() {
+    // Icon fonts draw a glyph from a word ("chevron_right"); readers never see the word.
+    let inner = format!(
+        "{}<p>Tagged <span class='material-icons'>local_offer</span> sale and \
+         <i class='icon icon-arrow'>arrow_forward</i> onward, <span class='icons'>done</span> kept.</p>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(!text.contains("local_offer") && !text.contains("arrow_forward"), "{text:?}");
+    assert!(text.contains("Tagged") && text.contains("done kept"), "{text:?}");
+}
