@@ -4,58 +4,33 @@ use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::TokenSink;
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{Attribute, ParseOpts, QualName, parse_document};
+use html5ever::{Attribute, QualName};
 
 use super::{Dom, Element, Node, NodeData, NodeId, lexer};
 use crate::error::{Error, Result};
 
-/// Input is fed to html5ever's tokenizer in slices of this size so that a runaway document
-/// is stopped soon after it crosses a limit rather than at the end.
-const CHUNK_BYTES: usize = 32 * 1024;
-
 /// Parses `html` into a [`Dom`], failing once the tree passes `max_nodes` nodes or
 /// `max_depth` levels of nesting.
 ///
-/// The fast [`lexer`] tokenizes; input it leaves to html5ever is parsed again from the
-/// start with html5ever's own tokenizer. Both feed the same tree builder and sink.
+/// The [`lexer`] tokenizes and html5ever's tree builder builds the tree into this module's
+/// sink.
 pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
-    let html = normalize_newlines(html);
-    // The lexer slices one tendril, whose offsets are `u32`: beyond 4 GiB (possible only
-    // with a raised `max_input_bytes`) html5ever's tokenizer, fed in chunks, takes over.
-    if html.len() <= u32::MAX as usize && memchr::memchr(0, html.as_bytes()).is_none() {
-        let input = StrTendril::from_slice(&html);
-        let builder = TreeBuilder::new(Sink::new(&html, max_nodes, max_depth), tree_builder_opts());
-        if lexer::run(&input, &builder, || builder.sink.exceeded.borrow().is_some()).is_ok() {
-            if builder.sink.exceeded.borrow().is_none() {
-                builder.end();
-            }
-            return builder.sink.into_dom();
-        }
+    let html = preprocess(html);
+    // The lexer slices one tendril, whose offsets are `u32`: 4 GiB is the most any input
+    // can be (reachable only by raising `Options::max_input_bytes`).
+    if html.len() > u32::MAX as usize {
+        return Err(Error::InputTooLarge { size: html.len(), limit: u32::MAX as usize });
     }
-    parse_with_html5ever(&html, max_nodes, max_depth)
-}
-
-/// Parses with html5ever's tokenizer: the reference the fast lexer is held to, and the
-/// path for input the lexer leaves to it.
-fn parse_with_html5ever(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
-    let opts = ParseOpts { tree_builder: tree_builder_opts(), ..ParseOpts::default() };
-    let mut parser = parse_document(Sink::new(html, max_nodes, max_depth), opts);
-    let mut rest = html;
-    while !rest.is_empty() {
-        let mut cut = rest.len().min(CHUNK_BYTES);
-        while !rest.is_char_boundary(cut) {
-            cut += 1;
-        }
-        parser.process(StrTendril::from_slice(&rest[..cut]));
-        rest = &rest[cut..];
-        if let Some(err) = parser.tokenizer.sink.sink.exceeded.borrow_mut().take() {
-            return Err(err);
-        }
+    let input = StrTendril::from_slice(&html);
+    let builder = TreeBuilder::new(Sink::new(&html, max_nodes, max_depth), tree_builder_opts());
+    lexer::run(&input, &builder, || builder.sink.exceeded.borrow().is_some());
+    if builder.sink.exceeded.borrow().is_none() {
+        builder.end();
     }
-    parser.finish().into_dom()
+    builder.sink.into_dom()
 }
 
 /// Scripting off, as for a reader without JavaScript: `<noscript>` content is parsed as
@@ -64,20 +39,24 @@ fn tree_builder_opts() -> TreeBuilderOpts {
     TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() }
 }
 
-/// The input stream's newline normalization (CRLF and CR become LF), done once up front
-/// so that the lexer never meets a CR.
-fn normalize_newlines(html: &str) -> Cow<'_, str> {
-    if memchr::memchr(b'\r', html.as_bytes()).is_none() {
+/// The input stream's preprocessing, done once up front: CRLF and CR become LF, and NUL
+/// bytes are dropped (html5ever drops them from text and writes U+FFFD elsewhere; neither
+/// belongs in an article), so the lexer never meets either.
+fn preprocess(html: &str) -> Cow<'_, str> {
+    if memchr::memchr2(b'\r', 0, html.as_bytes()).is_none() {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(cr) = memchr::memchr(b'\r', rest.as_bytes()) {
-        out.push_str(&rest[..cr]);
-        out.push('\n');
-        rest = &rest[cr + 1..];
-        if rest.starts_with('\n') {
-            rest = &rest[1..];
+    while let Some(at) = memchr::memchr2(b'\r', 0, rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        let cr = rest.as_bytes()[at] == b'\r';
+        rest = &rest[at + 1..];
+        if cr {
+            out.push('\n');
+            if rest.starts_with('\n') {
+                rest = &rest[1..];
+            }
         }
     }
     out.push_str(rest);
@@ -344,6 +323,19 @@ mod tests {
     use super::*;
     use html5ever::local_name;
 
+    use html5ever::tendril::TendrilSink;
+    use html5ever::{ParseOpts, parse_document};
+
+    /// The reference the lexer is held to: html5ever's own tokenizer feeding the same tree
+    /// builder and sink, on the same preprocessed input.
+    fn parse_with_html5ever(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
+        let opts = ParseOpts { tree_builder: tree_builder_opts(), ..ParseOpts::default() };
+        let html = preprocess(html);
+        parse_document(Sink::new(&html, max_nodes, max_depth), opts)
+            .one(StrTendril::from_slice(&html))
+            .into_dom()
+    }
+
     /// Every node in arena order with its parent and data: two parses agree when these do.
     fn shape(dom: &Dom) -> Vec<String> {
         dom.nodes
@@ -503,6 +495,12 @@ mod tests {
         "<html>",
         "<form>",
         "<iframe>",
+        "<!DOCTYPE html foo>",
+        "<!DOCTYPEhtml>",
+        "<!DOCTYPE html PUBLIC>",
+        "<!doctype html system 'x' y>",
+        "<!DOCTYPE html PUBLIC \"a>b\">",
+        "<!DOCTYPE html PUBLIC \"-//W3O//DTD W3 HTML Strict 3.0//EN//\">",
         "<listing>",
         "&#10",
         "&#10;",
@@ -524,6 +522,14 @@ mod tests {
             assert_same_tree(&format!("\u{feff}{html}"));
         }
 
+        /// Doctypes decide quirks mode, which changes the tree `<p><table>` builds.
+        #[test]
+        fn lexer_reads_doctypes_as_html5ever_does(
+            doctype in "<![dD][oO][cC][tT][yY][pP][eE][ a-zA-Z\"'/.>-]{0,40}"
+        ) {
+            assert_same_tree(&format!("{doctype}<p><table><td>x</table>"));
+        }
+
         #[test]
         fn lexer_builds_html5evers_tree_on_any_text(html in "[<>/!?=&#;a-zA-Z0-9\"' \\-\\[\\]\n]{0,60}") {
             assert_same_tree(&html);
@@ -536,6 +542,36 @@ mod tests {
     fn lexer_drops_only_a_leading_byte_order_mark() {
         let dom = parse("\u{feff}<p>a</p><script></script>\u{feff}b", 1000, 100).unwrap();
         assert_eq!(dom.text_content(dom.body().unwrap()), "a\u{feff}b");
+    }
+
+    #[test]
+    fn nul_bytes_are_dropped_everywhere() {
+        let dom = parse("<p title='a\0b'>c\0d</p><textarea>e\0f</textarea>", 1000, 100).unwrap();
+        let body = dom.body().unwrap();
+        assert_eq!(dom.text_content(body), "cdef");
+        let p = dom.element_children(body).next().unwrap();
+        assert_eq!(dom.element(p).unwrap().attr(&local_name!("title")), Some("ab"));
+    }
+
+    #[test]
+    fn cdata_in_svg_is_text_and_elsewhere_a_comment() {
+        let dom = parse("<p><![CDATA[a<b]]></p><svg><![CDATA[c<d]]></svg>", 1000, 100).unwrap();
+        let [p, svg] = dom.element_children(dom.body().unwrap()).collect::<Vec<_>>()[..] else {
+            panic!("expected <p> and <svg>");
+        };
+        assert_eq!(dom.text_content(p), "");
+        let text: Vec<_> = dom.children(svg).filter_map(|c| dom.text(c)).collect();
+        assert_eq!(text, ["c<d"]);
+    }
+
+    #[test]
+    fn attributes_past_the_cap_are_dropped() {
+        let attrs: String = (0..lexer::MAX_ATTRIBUTES + 10).map(|i| format!(" a{i}=x")).collect();
+        let dom = parse(&format!("<p{attrs}>text</p>"), 1000, 100).unwrap();
+        let p = dom.element_children(dom.body().unwrap()).next().unwrap();
+        let e = dom.element(p).unwrap();
+        assert_eq!(e.attrs.len(), lexer::MAX_ATTRIBUTES);
+        assert_eq!(e.attr_str("a0"), Some("x"));
     }
 
     #[test]

@@ -257,6 +257,31 @@ fn ten_thousand_attributes_on_one_element_get_a_defined_result() {
 }
 
 #[test]
+fn attribute_flood_on_one_element_is_linear_not_quadratic() {
+    // Two million attributes on one tag (about 30 MB): the duplicate check would make this
+    // quadratic (hours); past 256 attributes the rest are dropped. `check` holds it to its
+    // time budget.
+    let attrs = " a".repeat(2_000_000);
+    let article = check(
+        format!("<div{attrs}><p>{}</p></div>", ENGLISH.join("</p><p>")),
+        Expect::Text(&["Farmers, who had warned"]),
+    )
+    .unwrap();
+    assert!(article.text.len() < 2_000);
+}
+
+#[test]
+fn unusual_doctype_with_an_attribute_flood_is_still_bounded() {
+    // An unusual doctype or a NUL once sent the page to a slower tokenizer; now nothing
+    // does, so neither brings the flood back.
+    let attrs: String = (0..200_000).map(|i| format!(" x{i}")).collect();
+    check(
+        format!("<!DOCTYPE html foo>\0<div{attrs}><p>{}</p></div>", ENGLISH.join("</p><p>")),
+        Expect::Text(&["Farmers, who had warned"]),
+    );
+}
+
+#[test]
 fn unclosed_comment_swallows_the_rest() {
     check(format!("<!--{}", article_page("", ENGLISH)), Expect::Empty);
 }
