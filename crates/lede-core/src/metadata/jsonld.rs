@@ -14,6 +14,8 @@ use crate::model::{Author, Image};
 /// Types that describe the article itself, best first.
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
+    "ReportageNewsArticle",
+    // Not a schema.org type, but written by sites meaning the one above.
     "ReportageNews",
     "AnalysisNewsArticle",
     "OpinionNewsArticle",

@@ -316,6 +316,18 @@ mod tests {
     }
 
     #[test]
+    fn every_news_article_subtype_is_an_article() {
+        for t in ["ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle"] {
+            let m = check(&format!(
+                r##"<script type="application/ld+json">{{"@type":"{t}","headline":"Rain returns",
+                "author":[{{"@type":"Person","name":"Ann Lee"}}]}}</script>"##
+            ));
+            assert_eq!(m.title.as_deref(), Some("Rain returns"), "{t}");
+            assert_eq!(names(&m), ["Ann Lee"], "{t}");
+        }
+    }
+
+    #[test]
     fn broken_json_ld_is_repaired() {
         let m = check(
             "<script type=\"application/ld+json\"><!--{\"@type\":\"BlogPosting\",\"headline\":\"Two\nlines\",\

@@ -214,10 +214,33 @@ fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
     }
 }
 
+/// Parentheses in a byline: "A (avec B et C)", "A (with B)" hold co-authors, a list of
+/// their own (returned comma-separated); "Richard (R.J.) Eskow", where the name goes on
+/// after the closing parenthesis, holds a nickname and stays as written.
+fn unbracket(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len() + 4);
+    let mut rest = segment;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|i| open + i) else { break };
+        let before = rest[..open].trim_end();
+        let name_goes_on = rest[close + 1..].trim_start().chars().next().is_some_and(char::is_uppercase);
+        out.push_str(&rest[..open]);
+        if !before.is_empty() && !before.ends_with(',') && name_goes_on {
+            out.push_str(&rest[open..=close]);
+        } else {
+            out.push_str(", ");
+            out.push_str(&rest[open + 1..close]);
+            out.push_str(", ");
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(&rest.replace(['(', ')'], ", "));
+    out
+}
+
 fn parse_segment(segment: &str) -> Vec<Author> {
     let segment = skip_leading_date(segment.trim());
-    // "A (avec B et C)", "A (with B)": co-authors in parentheses are a list of their own.
-    let unbracketed = strip_prefix(cut_at_date(segment)).replace(['(', ')'], ", ");
+    let unbracketed = unbracket(strip_prefix(cut_at_date(segment)));
     let text = unbracketed.as_str();
     let mut out: Vec<Author> = Vec::new();
     for (i, part) in split_commas(text).into_iter().map(strip_leading_connector).enumerate() {
@@ -459,6 +482,15 @@ mod tests {
         assert_eq!(names("by A Bee, Cee Dee & Eff Gee"), ["A Bee", "Cee Dee", "Eff Gee"]);
         assert_eq!(names("Von Anna Schmidt und Ben Müller"), ["Anna Schmidt", "Ben Müller"]);
         assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+    }
+
+    #[test]
+    fn a_nickname_in_parentheses_stays_in_the_name() {
+        assert_eq!(names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
+        assert_eq!(
+            names("By Bruno (Henrique Zecchin) Rodrigues and Ana Lima"),
+            ["Bruno (Henrique Zecchin) Rodrigues", "Ana Lima"]
+        );
     }
 
     #[test]
