@@ -1,9 +1,12 @@
 //! Reading dates the way pages write them, and judging whether a date can be the article's.
 //!
 //! Accepted: ISO 8601 / RFC 3339, RFC 2822, epoch seconds or milliseconds, `2021/12/07`,
-//! `2021年12月7日`, European `07.12.2021`, slashed day-month forms only when unambiguous,
-//! and month names in several languages ("December 7, 2021", "7 Dec 2021", "7. Dezember
-//! 2021", "7 décembre 2021").
+//! `2021年12月7日`, `2021년 12월 7일`, European `07.12.2021`, slashed day-month forms only
+//! when unambiguous, and month names in several languages ("December 7, 2021", "7 Dec 2021",
+//! "7. Dezember 2021", "7 décembre 2021", "7 декабря 2021", "٧ ديسمبر ٢٠٢١"). Arabic-Indic,
+//! Persian and full-width digits read as ASCII digits.
+
+use std::borrow::Cow;
 
 use jiff::civil;
 use jiff::tz::Offset;
@@ -16,6 +19,7 @@ pub(crate) fn parse(s: &str) -> Option<DateTime> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    let s = &*ascii_digits(s);
     if let Some(d) = DateTime::parse_iso(s) {
         return Some(d);
     }
@@ -32,6 +36,27 @@ pub(crate) fn parse(s: &str) -> Option<DateTime> {
         }
     }
     parse_numeric(s).or_else(|| parse_words(s)).map(DateTime::Date)
+}
+
+/// The ASCII digit a decimal digit of another script stands for: Arabic-Indic (Arabic),
+/// extended Arabic-Indic (Persian, Urdu) and full-width (CJK) digits.
+pub(crate) fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => return Some(c),
+        '\u{660}'..='\u{669}' => 0x660,
+        '\u{6F0}'..='\u{6F9}' => 0x6F0,
+        '０'..='９' => 0xFF10,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
+}
+
+/// `s` with every digit as an ASCII digit (see [`ascii_digit`]).
+fn ascii_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || !s.chars().any(|c| !c.is_ascii_digit() && ascii_digit(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect())
 }
 
 /// Whether `d` can be an article's date: not before the web's news era, not after `today`
@@ -106,7 +131,8 @@ fn parse_epoch(s: &str) -> Option<DateTime> {
     Some(DateTime::Offset(Offset::UTC.to_datetime(ts), Offset::UTC))
 }
 
-/// The first run of three numbers joined by `-`, `/`, `.` or `年月日` that reads as a date.
+/// The first run of three numbers joined by `-`, `/`, `.`, `年月日` or `년월일` that reads as a
+/// date.
 fn parse_numeric(s: &str) -> Option<civil::Date> {
     let mut nums: Vec<(u32, usize, char)> = Vec::with_capacity(4);
     let mut cur: Option<(u32, usize)> = None;
@@ -119,8 +145,12 @@ fn parse_numeric(s: &str) -> Option<civil::Date> {
         }
         if let Some((v, len)) = cur.take() {
             nums.push((v, len, c));
-            let joins =
-                matches!(c, '-' | '/' | '.' | '年' | '月') && chars.peek().is_some_and(char::is_ascii_digit);
+            // Korean puts a space after 년 and 월 ("2021년 12월 7일").
+            if matches!(c, '년' | '월') {
+                while chars.next_if_eq(&' ').is_some() {}
+            }
+            let joins = matches!(c, '-' | '/' | '.' | '年' | '月' | '년' | '월')
+                && chars.peek().is_some_and(char::is_ascii_digit);
             if nums.len() == 3 {
                 if let Some(d) = numeric_date(&nums) {
                     return Some(d);
@@ -255,6 +285,82 @@ const MONTHS: &[(&str, i8)] = &[
     ("maart", 3),
     ("mei", 5),
     ("augustus", 8),
+    // Russian, in the genitive that dates use ("7 декабря") and the nominative
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+    // Polish (genitive)
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Turkish
+    ("ocak", 1),
+    ("şubat", 2),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    // Arabic: the Gregorian names of Egypt and the Maghreb-to-Gulf press, then the
+    // one-word Levantine (Syriac) names
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
 ];
 
 /// Whether `word` names a month ("Dec", "décembre").
@@ -263,7 +369,8 @@ pub(crate) fn is_month_word(word: &str) -> bool {
 }
 
 fn month(word: &str) -> Option<i8> {
-    if word.len() > 12 {
+    // In bytes: the longest name, "października", is 13 letters and 14 bytes.
+    if word.len() > 24 {
         return None;
     }
     let lower = word.to_lowercase();
@@ -354,6 +461,23 @@ mod tests {
         ] {
             assert_eq!(day(s).as_deref(), Some("2021-12-07"), "{s}");
         }
+    }
+
+    #[test]
+    fn parses_dates_in_other_scripts() {
+        for s in [
+            "٧ ديسمبر ٢٠٢١",
+            "7 كانون الأول 2021 - ٧ ديسمبر ٢٠٢١",
+            "۲۰۲۱/۱۲/۰۷",
+            "２０２１年１２月７日",
+            "2021년 12월 7일",
+            "7 декабря 2021 г.",
+            "7 grudnia 2021",
+            "7 Aralık 2021",
+        ] {
+            assert_eq!(day(s).as_deref(), Some("2021-12-07"), "{s}");
+        }
+        assert_eq!(day("15 أيلول 2021").as_deref(), Some("2021-09-15"));
     }
 
     #[test]

@@ -383,6 +383,15 @@ mod tests {
     }
 
     #[test]
+    fn visible_date_in_arabic_digits_and_month_names() {
+        let m = check(
+            r##"<h1 dir="rtl">الأمطار تعود إلى المدينة</h1>
+            <p class="date">نُشر في ٧ ديسمبر ٢٠٢١</p><p>نص المقال.</p>"##,
+        );
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
     fn date_beside_the_byline_beats_an_earlier_one() {
         let m = check(
             r##"<div class="profile">Joined Dec 11, 2021</div>

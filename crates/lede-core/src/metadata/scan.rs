@@ -180,15 +180,15 @@ fn meta_key(k: &str) -> String {
     k
 }
 
-/// A cheap test before parsing: short, with a run of four digits or a day and a month.
+/// A cheap test before parsing: short, with a run of four digits (in any script's digits).
 fn may_hold_date(t: &str) -> bool {
     let t = t.trim_ascii();
     if t.len() < 6 || t.len() > 80 {
         return false;
     }
     let mut run = 0;
-    for b in t.bytes() {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+    for c in t.chars() {
+        run = if super::date::ascii_digit(c).is_some() { run + 1 } else { 0 };
         if run == 4 {
             return true;
         }
