@@ -37,6 +37,8 @@ const PREFIXES: &[&str] = &[
     "作者",
     "文",
     "記者",
+    "بقلم",
+    "автор",
     "post by",
     "recipe by",
     "article by",
@@ -391,7 +393,7 @@ fn strip_prefix(s: &str) -> &str {
         let before = s.len();
         for p in PREFIXES {
             if let Some(head) = s.get(..p.len()) {
-                if head.eq_ignore_ascii_case(p) {
+                if head.eq_ignore_ascii_case(p) || !p.is_ascii() && head.to_lowercase() == *p {
                     let rest = &s[p.len()..];
                     if rest.starts_with([' ', ':', '：', '/', '\u{a0}'])
                         || p.chars().all(|c| !c.is_ascii()) && !rest.is_empty()
@@ -482,6 +484,13 @@ mod tests {
         assert_eq!(names("by A Bee, Cee Dee & Eff Gee"), ["A Bee", "Cee Dee", "Eff Gee"]);
         assert_eq!(names("Von Anna Schmidt und Ben Müller"), ["Anna Schmidt", "Ben Müller"]);
         assert_eq!(names("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+    }
+
+    #[test]
+    fn byline_prefixes_in_other_scripts() {
+        assert_eq!(names("بقلم أحمد علي"), ["أحمد علي"]);
+        assert_eq!(names("Автор: Анна Петрова"), ["Анна Петрова"]);
+        assert_eq!(names("作者：张三"), ["张三"]);
     }
 
     #[test]
