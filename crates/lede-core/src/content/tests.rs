@@ -273,3 +273,36 @@ fn icon_font_ligature_names_are_not_text() {
     assert!(!text.contains("local_offer") && !text.contains("arrow_forward"), "{text:?}");
     assert!(text.contains("Tagged") && text.contains("done kept"), "{text:?}");
 }
+
+#[test]
+fn per_post_chrome_leaves_a_thread_but_the_messages_stay() {
+    // Each post: a profile box, a quote button, the message, a back-to-top link. What repeats
+    // from post to post outside the message is chrome; a label inside the message is not.
+    let post = |n: usize, user: &str, count: usize| {
+        format!(
+            "<div class='post bg{}'><dl class='profile'><dt><a href='/u/{user}'>{user}</a></dt>\
+             <dd>Regular member</dd><dd><strong>Posts:</strong> {count}</dd></dl>\
+             <div class='postbody'><ul class='icons'><li><a href='/quote/{n}'>Reply with quote</a></li></ul>\
+             <div class='content'>{}{}<p><strong>Note:</strong> post {n}</p></div></div>\
+             <div class='back2top'><a href='#top'>Top</a></div></div>",
+            n % 2 + 1,
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let posts: String = [(1, "ann", 10), (2, "bob", 20), (3, "ann", 10), (4, "cy", 5)]
+        .map(|(n, u, c)| post(n, u, c))
+        .concat();
+    let html = format!(
+        "<html><body><nav><a href='/'>Forum index</a></nav><div id='thread'>{posts}</div>\
+         <footer>Powered by a forum</footer></body></html>"
+    );
+    let text = text_of(&html);
+    for n in [10, 21, 30, 41] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "message {n} missing from {text:?}");
+    }
+    assert!(text.contains("Note:"), "{text:?}");
+    for chrome in ["Reply with quote", "Top", "Regular member"] {
+        assert!(!text.contains(chrome), "{chrome:?} left in {text:?}");
+    }
+}
