@@ -1,12 +1,15 @@
 //! Per-post chrome in threads: when the body is mostly a run of repeated containers (forum
-//! posts, answers, comments), the parts of each post that repeat from post to post ("Reply
-//! with quote", "Top", a poster's rank, post count and signature, a "Re: title" heading)
-//! are furniture, while the message, whose text differs in every post, is the content.
+//! posts, answers, comments), the parts of each post around its message that repeat from
+//! post to post ("Reply with quote", "Top", a poster's rank, post count and signature) are
+//! furniture, while the message, whose text differs in every post, is the content.
 //!
 //! Posts are the outermost elements sharing a tag and first class name that hold most of
 //! the body's text. A part of a post is named by its path from the post (tag, first class
-//! name and position among like siblings at each step); a part whose text is the same as
-//! the same part of another post is chrome. Only markup and repetition speak: no words.
+//! name and position among like siblings at each step). Where the text at one place repeats
+//! in two posts, that place is chrome in every post (a signature repeats only for users who
+//! post twice, but its place is the same for all). Inline labels, cells, list items,
+//! headings and captions are no places of their own. Only markup and repetition speak: no
+//! words.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -24,6 +27,10 @@ const MIN_POSTS: usize = 4;
 /// Characters the median post must hold: shorter repeated containers are cards, whose
 /// repeated labels (a brand, a price, "Winner") are content.
 const MIN_MEDIAN_POST: u32 = 250;
+/// A place in the posts where some text repeats holds chrome in every post (a signature,
+/// a post count), up to this many times the length of the repeated text: what is much
+/// longer sits there only by a coincidence of paths.
+const CHROME_LEN_FACTOR: u32 = 2;
 /// Share of the body's text the posts must hold together.
 const MIN_POSTS_SHARE: f32 = 0.5;
 
@@ -40,9 +47,16 @@ pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropp
     }
     parts.sort_unstable_by_key(|p| (p.path, p.text, p.post));
     let mut chrome = Vec::new();
-    for run in parts.chunk_by(|a, b| a.path == b.path && a.text == b.text) {
-        if run.first().map(|p| p.post) != run.last().map(|p| p.post) {
-            chrome.extend(run.iter().map(|p| p.node));
+    for slot in parts.chunk_by(|a, b| a.path == b.path) {
+        // The longest text that repeats at this place, if any does.
+        let repeated = slot
+            .chunk_by(|a, b| a.text == b.text)
+            .filter(|run| run.first().map(|p| p.post) != run.last().map(|p| p.post))
+            .map(|run| run[0].len)
+            .max();
+        if let Some(repeated) = repeated {
+            let limit = repeated.saturating_mul(CHROME_LEN_FACTOR);
+            chrome.extend(slot.iter().filter(|p| p.len <= limit).map(|p| p.node));
         }
     }
     chrome.sort_unstable();
@@ -58,6 +72,7 @@ pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropp
 struct Part {
     path: u64,
     text: u64,
+    len: u32,
     post: u32,
     node: NodeId,
 }
@@ -127,6 +142,9 @@ fn collect_parts(
                     *tag,
                     local_name!("td")
                         | local_name!("th")
+                        | local_name!("li")
+                        | local_name!("figure")
+                        | local_name!("figcaption")
                         | local_name!("h1")
                         | local_name!("h2")
                         | local_name!("h3")
@@ -135,7 +153,13 @@ fn collect_parts(
                         | local_name!("h6")
                 );
             if !label && !spine.contains(&child_path) {
-                out.push(Part { path: child_path, text: text_hash(dom, child), post: index, node: child });
+                out.push(Part {
+                    path: child_path,
+                    text: text_hash(dom, child),
+                    len: stats.text[child.index()],
+                    post: index,
+                    node: child,
+                });
             }
             stack.push((child, child_path));
         });

@@ -306,3 +306,32 @@ fn per_post_chrome_leaves_a_thread_but_the_messages_stay() {
         assert!(!text.contains(chrome), "{chrome:?} left in {text:?}");
     }
 }
+
+#[test]
+fn a_signature_place_is_chrome_in_every_post_once_one_repeats() {
+    // ann signs twice with the same line, so the signature's place is chrome: bob's and
+    // cy's signatures go too, though each appears once.
+    let post = |n: usize, user: &str, sig: &str| {
+        format!(
+            "<div class='post'><div class='who'>{user}</div><div class='body'>\
+             <div class='content'>{}{}</div><div class='signature'>{sig}</div></div></div>",
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let posts = [
+        (1, "ann", "Ann's motto, signed under every post"),
+        (2, "bob", "Bob's line about his garden shed"),
+        (3, "ann", "Ann's motto, signed under every post"),
+        (4, "cy", "Cy's favourite quote from a film"),
+    ]
+    .map(|(n, u, s)| post(n, u, s))
+    .concat();
+    let text = text_of(&format!("<html><body><div id='thread'>{posts}</div></body></html>"));
+    for n in [10, 21, 30, 41] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "message {n} missing from {text:?}");
+    }
+    for sig in ["Ann's motto", "Bob's line", "Cy's favourite"] {
+        assert!(!text.contains(sig), "{sig:?} left in {text:?}");
+    }
+}
