@@ -335,3 +335,28 @@ fn a_signature_place_is_chrome_in_every_post_once_one_repeats() {
         assert!(!text.contains(sig), "{sig:?} left in {text:?}");
     }
 }
+
+#[test]
+fn collapsed_faq_answers_are_text_but_hidden_widgets_are_not() {
+    // Each FAQ item: a shown question, then its answer collapsed with display:none. Readers
+    // open it with a click; a lone hidden box is still hidden.
+    let item = |n: usize| {
+        format!(
+            "<div class='faq-item open-{n}'><div class='question'>Question {n}?</div>\
+             <div class='answer' style='display: none'>Answer {n} explains the matter in a full \
+             sentence, with a comma, for anyone who asks it.</div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Help</h1>{}{}<div class='faqs'>{}</div>\
+         <div><p>Shown text</p><div style='display:none'>Secret hidden teaser text</div></div></main></body></html>",
+        prose(1),
+        prose(2),
+        (1..=3).map(item).collect::<String>()
+    );
+    let text = text_of(&html);
+    for n in 1..=3 {
+        assert!(text.contains(&format!("Answer {n} explains")), "answer {n} missing from {text:?}");
+    }
+    assert!(!text.contains("Secret hidden"), "{text:?}");
+}
