@@ -8,8 +8,8 @@
 //! name and position among like siblings at each step). Where the text at one place repeats
 //! in two posts, that place is chrome in every post (a signature repeats only for users who
 //! post twice, but its place is the same for all). Inline labels, cells, list items,
-//! headings and captions are no places of their own. Only markup and repetition speak: no
-//! words.
+//! captions and headings (but for a heading that is one link, a reply's "Re: title") are no
+//! places of their own. Only markup and repetition speak: no words.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -145,13 +145,18 @@ fn collect_parts(
                         | local_name!("li")
                         | local_name!("figure")
                         | local_name!("figcaption")
-                        | local_name!("h1")
+                )
+                // A heading ("Pros", "Cons") is a label too, unless it is a link (a reply's
+                // "Re: title" pointing at the post).
+                || matches!(
+                    *tag,
+                    local_name!("h1")
                         | local_name!("h2")
                         | local_name!("h3")
                         | local_name!("h4")
                         | local_name!("h5")
                         | local_name!("h6")
-                );
+                ) && !is_one_link(dom, child, stats);
             if !label && !spine.contains(&child_path) {
                 out.push(Part {
                     path: child_path,
@@ -247,6 +252,13 @@ fn is_container(tag: &LocalName) -> bool {
             | local_name!("main")
             | local_name!("td")
     )
+}
+
+/// Whether all of an element's text sits in one link child.
+fn is_one_link(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
+    let mut texts = dom.element_children(id).filter(|c| stats.text[c.index()] > 0);
+    matches!((texts.next(), texts.next()), (Some(a), None)
+        if dom.is_tag(a, &local_name!("a")) && stats.text[a.index()] == stats.text[id.index()])
 }
 
 /// A hash of the words below `id`, whitespace-insensitive.

@@ -360,3 +360,20 @@ fn collapsed_faq_answers_are_text_but_hidden_widgets_are_not() {
     }
     assert!(!text.contains("Secret hidden"), "{text:?}");
 }
+
+#[test]
+fn a_linked_reply_heading_is_post_chrome_but_a_plain_heading_stays() {
+    let post = |n: usize| {
+        format!(
+            "<div class='post'><h3><a href='#p{n}'>Re: The thread title</a></h3>\
+             <h4>Verdict</h4><div class='content'>{}{}</div></div>",
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let html =
+        format!("<html><body><div id='thread'>{}</div></body></html>", (1..=4).map(post).collect::<String>());
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 41 tells") && text.contains("Verdict"), "{text:?}");
+    assert!(!text.contains("Re: The thread title"), "{text:?}");
+}
