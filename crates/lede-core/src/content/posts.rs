@@ -12,7 +12,7 @@
 //! places of their own. Only markup and repetition speak: no words.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use html5ever::{LocalName, local_name};
 
@@ -24,6 +24,8 @@ use crate::dom::{Dom, NodeId};
 
 /// Fewest repeated containers that make a thread.
 const MIN_POSTS: usize = 4;
+/// Characters a post holds at the least (a one-line reply).
+const MIN_POST: u32 = 25;
 /// Characters the median post must hold: shorter repeated containers are cards, whose
 /// repeated labels (a brand, a price, "Winner") are content.
 const MIN_MEDIAN_POST: u32 = 250;
@@ -82,14 +84,20 @@ struct Part {
 /// [`MIN_POSTS_SHARE`] of the body's.
 fn find_posts(dom: &Dom, roots: &[NodeId], stats: &Stats, dropped: &NodeSet) -> Option<Vec<NodeId>> {
     let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
-    let mut groups: HashMap<(&LocalName, &str), Vec<NodeId>> = HashMap::new();
+    let mut groups: HashMap<(&LocalName, &str), Vec<NodeId>, BuildHasherDefault<Fnv>> = HashMap::default();
     for &root in roots {
-        for id in std::iter::once(root).chain(Visible::new(dom, root, dropped)) {
-            let Some(e) = dom.element(id) else { continue };
-            let Some(class) = e.class().split_ascii_whitespace().next() else { continue };
-            if stats.text[id.index()] > 0 {
+        let mut walk = Visible::new(dom, root, dropped);
+        let mut next = Some(root);
+        while let Some(id) = next {
+            // No post lies below an element with less text than a post holds.
+            if stats.text[id.index()] < MIN_POST {
+                walk.skip_subtree(id);
+            } else if let Some(e) = dom.element(id)
+                && let Some(class) = e.class().split_ascii_whitespace().next()
+            {
                 groups.entry((e.tag(), class)).or_default().push(id);
             }
+            next = walk.next();
         }
     }
     let mut best: Option<(u32, Vec<NodeId>)> = None;
@@ -188,7 +196,7 @@ fn for_each_child(
         if dropped.contains(child) || dom.skips(e) || stats.text[child.index()] == 0 {
             continue;
         }
-        let mut h = DefaultHasher::new();
+        let mut h = Fnv::default();
         path.hash(&mut h);
         e.tag().hash(&mut h);
         e.class().split_ascii_whitespace().next().unwrap_or("").hash(&mut h);
@@ -263,7 +271,7 @@ fn is_one_link(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
 
 /// A hash of the words below `id`, whitespace-insensitive.
 fn text_hash(dom: &Dom, id: NodeId) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Fnv::default();
     let mut walk = dom.descendants(id);
     while let Some(n) = walk.next() {
         if let Some(e) = dom.element(n) {
@@ -279,4 +287,26 @@ fn text_hash(dom: &Dom, id: NodeId) -> u64 {
         }
     }
     h.finish()
+}
+
+/// FNV-1a: a fast hash for the short keys and words hashed here, where SipHash's defence
+/// against crafted collisions buys nothing.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
