@@ -2,6 +2,7 @@
 
 mod clean;
 mod hints;
+mod posts;
 mod prepass;
 mod region;
 mod score;
@@ -232,6 +233,7 @@ fn main_region(
 ) -> Option<(Selection, u32, Stats)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     region::strip(dom, region, &mut stats, &mut dropped);
+    posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((
         Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 },
@@ -292,6 +294,7 @@ fn attempt(
     let shape = Shape::compute(dom, body, &dropped);
     let (mut roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
+    posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
     // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
     // article container): it is then no part of the body, and its text does not count.
     roots.retain(|&r| !dropped.contains(r));

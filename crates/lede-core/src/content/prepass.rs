@@ -1,4 +1,4 @@
-//! The first pass over the page: hidden elements, the byline, headings repeating the title,
+//! The first pass over the page: hidden elements (but not collapsed panels and FAQ answers), the byline, headings repeating the title,
 //! icon-font glyphs written as words, and (in strict attempts) elements whose markup marks them as page furniture.
 
 use html5ever::local_name;
@@ -29,7 +29,10 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
             continue;
         }
         let tag = e.tag();
-        let drop = hints::is_hidden(e) && !holds_page(id) && !is_inactive_panel(dom, id)
+        let drop = hints::is_hidden(e)
+            && !holds_page(id)
+            && !is_inactive_panel(dom, id)
+            && !is_collapsed_answer(dom, id)
             || is_icon_ligature(dom, id, e)
             || e.attr(&local_name!("role")) == Some("dialog") && e.attr_str("aria-modal") == Some("true")
             || !byline_found && hints::looks_like_byline(e) && {
@@ -72,6 +75,29 @@ fn is_inactive_panel(dom: &Dom, id: NodeId) -> bool {
                 .element(s)
                 .is_some_and(|se| se.tag() == e.tag() && se.class().trim() == class && !hints::is_hidden(se))
     })
+}
+
+/// Whether a hidden element is the collapsed half of a repeated disclosure (an FAQ's
+/// answer): a shown element with text comes before it (the question that opens it), and
+/// its parent, the item, is one of several like siblings (same tag and first class name).
+fn is_collapsed_answer(dom: &Dom, id: NodeId) -> bool {
+    let mut before = std::iter::successors(dom.node(id).prev_sibling, |&n| dom.node(n).prev_sibling);
+    let Some(toggle) = before.find_map(|n| dom.element(n).map(|e| (n, e))) else { return false };
+    if hints::is_hidden(toggle.1) || dom.text_len(toggle.0) == 0 {
+        return false;
+    }
+    let Some(item) = dom.parent(id) else { return false };
+    let Some(ie) = dom.element(item) else { return false };
+    let Some(kind) = first_class(ie) else { return false };
+    let Some(list) = dom.parent(item) else { return false };
+    dom.element_children(list).any(|s| {
+        s != item && dom.element(s).is_some_and(|se| se.tag() == ie.tag() && first_class(se) == Some(kind))
+    })
+}
+
+/// The first name in an element's class list: its kind, without variant names after it.
+fn first_class(e: &crate::dom::Element) -> Option<&str> {
+    e.class().split_ascii_whitespace().next()
 }
 
 /// Longest ligature name an icon font draws ("keyboard_double_arrow_right").

@@ -273,3 +273,107 @@ fn icon_font_ligature_names_are_not_text() {
     assert!(!text.contains("local_offer") && !text.contains("arrow_forward"), "{text:?}");
     assert!(text.contains("Tagged") && text.contains("done kept"), "{text:?}");
 }
+
+#[test]
+fn per_post_chrome_leaves_a_thread_but_the_messages_stay() {
+    // Each post: a profile box, a quote button, the message, a back-to-top link. What repeats
+    // from post to post outside the message is chrome; a label inside the message is not.
+    let post = |n: usize, user: &str, count: usize| {
+        format!(
+            "<div class='post bg{}'><dl class='profile'><dt><a href='/u/{user}'>{user}</a></dt>\
+             <dd>Regular member</dd><dd><strong>Posts:</strong> {count}</dd></dl>\
+             <div class='postbody'><ul class='icons'><li><a href='/quote/{n}'>Reply with quote</a></li></ul>\
+             <div class='content'>{}{}<p><strong>Note:</strong> post {n}</p></div></div>\
+             <div class='back2top'><a href='#top'>Top</a></div></div>",
+            n % 2 + 1,
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let posts: String = [(1, "ann", 10), (2, "bob", 20), (3, "ann", 10), (4, "cy", 5)]
+        .map(|(n, u, c)| post(n, u, c))
+        .concat();
+    let html = format!(
+        "<html><body><nav><a href='/'>Forum index</a></nav><div id='thread'>{posts}</div>\
+         <footer>Powered by a forum</footer></body></html>"
+    );
+    let text = text_of(&html);
+    for n in [10, 21, 30, 41] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "message {n} missing from {text:?}");
+    }
+    assert!(text.contains("Note:"), "{text:?}");
+    for chrome in ["Reply with quote", "Top", "Regular member"] {
+        assert!(!text.contains(chrome), "{chrome:?} left in {text:?}");
+    }
+}
+
+#[test]
+fn a_signature_place_is_chrome_in_every_post_once_one_repeats() {
+    // ann signs twice with the same line, so the signature's place is chrome: bob's and
+    // cy's signatures go too, though each appears once.
+    let post = |n: usize, user: &str, sig: &str| {
+        format!(
+            "<div class='post'><div class='who'>{user}</div><div class='body'>\
+             <div class='content'>{}{}</div><div class='signature'>{sig}</div></div></div>",
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let posts = [
+        (1, "ann", "Ann's motto, signed under every post"),
+        (2, "bob", "Bob's line about his garden shed"),
+        (3, "ann", "Ann's motto, signed under every post"),
+        (4, "cy", "Cy's favourite quote from a film"),
+    ]
+    .map(|(n, u, s)| post(n, u, s))
+    .concat();
+    let text = text_of(&format!("<html><body><div id='thread'>{posts}</div></body></html>"));
+    for n in [10, 21, 30, 41] {
+        assert!(text.contains(&format!("Paragraph {n} tells")), "message {n} missing from {text:?}");
+    }
+    for sig in ["Ann's motto", "Bob's line", "Cy's favourite"] {
+        assert!(!text.contains(sig), "{sig:?} left in {text:?}");
+    }
+}
+
+#[test]
+fn collapsed_faq_answers_are_text_but_hidden_widgets_are_not() {
+    // Each FAQ item: a shown question, then its answer collapsed with display:none. Readers
+    // open it with a click; a lone hidden box is still hidden.
+    let item = |n: usize| {
+        format!(
+            "<div class='faq-item open-{n}'><div class='question'>Question {n}?</div>\
+             <div class='answer' style='display: none'>Answer {n} explains the matter in a full \
+             sentence, with a comma, for anyone who asks it.</div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Help</h1>{}{}<div class='faqs'>{}</div>\
+         <div><p>Shown text</p><div style='display:none'>Secret hidden teaser text</div></div></main></body></html>",
+        prose(1),
+        prose(2),
+        (1..=3).map(item).collect::<String>()
+    );
+    let text = text_of(&html);
+    for n in 1..=3 {
+        assert!(text.contains(&format!("Answer {n} explains")), "answer {n} missing from {text:?}");
+    }
+    assert!(!text.contains("Secret hidden"), "{text:?}");
+}
+
+#[test]
+fn a_linked_reply_heading_is_post_chrome_but_a_plain_heading_stays() {
+    let post = |n: usize| {
+        format!(
+            "<div class='post'><h3><a href='#p{n}'>Re: The thread title</a></h3>\
+             <h4>Verdict</h4><div class='content'>{}{}</div></div>",
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let html =
+        format!("<html><body><div id='thread'>{}</div></body></html>", (1..=4).map(post).collect::<String>());
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 41 tells") && text.contains("Verdict"), "{text:?}");
+    assert!(!text.contains("Re: The thread title"), "{text:?}");
+}
