@@ -12,9 +12,10 @@
 //! places of their own. Only markup and repetition speak: no words.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use html5ever::{LocalName, local_name};
+use rustc_hash::{FxBuildHasher, FxHasher};
 
 use super::NodeSet;
 use super::score::is_phrasing;
@@ -84,7 +85,7 @@ struct Part {
 /// [`MIN_POSTS_SHARE`] of the body's.
 fn find_posts(dom: &Dom, roots: &[NodeId], stats: &Stats, dropped: &NodeSet) -> Option<Vec<NodeId>> {
     let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
-    let mut groups: HashMap<(&LocalName, &str), Vec<NodeId>, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut groups: HashMap<(&LocalName, &str), Vec<NodeId>, FxBuildHasher> = HashMap::default();
     for &root in roots {
         let mut walk = Visible::new(dom, root, dropped);
         let mut next = Some(root);
@@ -196,7 +197,7 @@ fn for_each_child(
         if dropped.contains(child) || dom.skips(e) || stats.text[child.index()] == 0 {
             continue;
         }
-        let mut h = Fnv::default();
+        let mut h = FxHasher::default();
         path.hash(&mut h);
         e.tag().hash(&mut h);
         e.class().split_ascii_whitespace().next().unwrap_or("").hash(&mut h);
@@ -271,7 +272,7 @@ fn is_one_link(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
 
 /// A hash of the words below `id`, whitespace-insensitive.
 fn text_hash(dom: &Dom, id: NodeId) -> u64 {
-    let mut h = Fnv::default();
+    let mut h = FxHasher::default();
     let mut walk = dom.descendants(id);
     while let Some(n) = walk.next() {
         if let Some(e) = dom.element(n) {
@@ -287,26 +288,4 @@ fn text_hash(dom: &Dom, id: NodeId) -> u64 {
         }
     }
     h.finish()
-}
-
-/// FNV-1a: a fast hash for the short keys and words hashed here, where SipHash's defence
-/// against crafted collisions buys nothing.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
