@@ -46,7 +46,7 @@ pub(super) fn run<S: TokenSink>(input: &StrTendril, sink: &S, halt: impl Fn() ->
             Mode::Data => lexer.data(),
             Mode::Raw(kind) => lexer.raw(kind),
             Mode::Plaintext => {
-                lexer.text(lexer.pos, lexer.bytes.len(), None);
+                lexer.text(lexer.pos, lexer.bytes.len(), false);
                 lexer.pos = lexer.bytes.len();
             }
         }
@@ -89,25 +89,23 @@ impl<S: TokenSink> Lexer<'_, S> {
         };
     }
 
-    /// Emits `bytes[start..end]` as character tokens, decoding character references unless
-    /// `refs` is `None` (raw text). `refs` says whether they are read as in an attribute.
-    fn text(&mut self, start: usize, end: usize, refs: Option<bool>) {
-        if start < end {
-            if let Some(in_attr) = refs
-                && self.bytes[start] == b'&'
-                && char_ref(&self.bytes[..end], start, in_attr).is_some_and(|r| r.malformed)
-            {
-                // html5ever reports a malformed reference before its characters, which ends
-                // the tree builder's "drop a newline right after <pre>" window: `<pre>&#10`
-                // keeps its newline.
-                self.emit(Token::ParseError(Cow::Borrowed("malformed character reference")));
-            }
-            let text = match refs {
-                Some(in_attr) => self.decoded(start, end, in_attr),
-                None => self.slice(start, end),
-            };
-            self.emit(Token::CharacterTokens(text));
+    /// Emits `bytes[start..end]` as character tokens, with character references decoded
+    /// when `refs` (data and RCDATA; not raw text).
+    fn text(&mut self, start: usize, end: usize, refs: bool) {
+        if start >= end {
+            return;
         }
+        if refs
+            && self.bytes[start] == b'&'
+            && char_ref(&self.bytes[..end], start, false).is_some_and(|r| r.malformed)
+        {
+            // html5ever reports a malformed reference before its characters, which ends the
+            // tree builder's "drop a newline right after <pre>" window: `<pre>&#10` keeps its
+            // newline.
+            self.emit(Token::ParseError(Cow::Borrowed("malformed character reference")));
+        }
+        let text = if refs { self.decoded(start, end, false) } else { self.slice(start, end) };
+        self.emit(Token::CharacterTokens(text));
     }
 
     /// `bytes[start..end]` as a tendril sharing the input's buffer.
@@ -144,7 +142,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         let mut at = start;
         loop {
             let Some(lt) = memchr(b'<', &self.bytes[at..]).map(|i| at + i) else {
-                self.text(start, self.bytes.len(), Some(false));
+                self.text(start, self.bytes.len(), true);
                 self.pos = self.bytes.len();
                 return;
             };
@@ -160,7 +158,7 @@ impl<S: TokenSink> Lexer<'_, S> {
                 at = lt + 1;
                 continue;
             }
-            self.text(start, lt, Some(false));
+            self.text(start, lt, true);
             match (next, after) {
                 (Some(b'!'), _) => self.declaration(lt + 2),
                 (Some(b'?'), _) => self.bogus_comment(lt + 1),
@@ -188,7 +186,7 @@ impl<S: TokenSink> Lexer<'_, S> {
             // are the tokenizer's own, followed by `script_end`.
             RawKind::ScriptData | RawKind::ScriptDataEscaped(_) => self.script_end(start, &name),
         };
-        let refs = (kind == RawKind::Rcdata).then_some(false);
+        let refs = kind == RawKind::Rcdata;
         match end {
             Some(end) => {
                 self.text(start, end, refs);
@@ -385,7 +383,7 @@ impl<S: TokenSink> Lexer<'_, S> {
     /// A CDATA section in SVG or MathML, whose text begins at `at`: text up to `]]>`.
     fn cdata(&mut self, at: usize) {
         let end = memmem::find(&self.bytes[at..], b"]]>").map_or(self.bytes.len(), |i| at + i);
-        self.text(at, end, None);
+        self.text(at, end, false);
         self.pos = (end + 3).min(self.bytes.len());
     }
 
