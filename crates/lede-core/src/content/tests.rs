@@ -409,3 +409,27 @@ fn prose_under_a_negative_class_name_stays_between_article_parts() {
     assert!(text.contains("Paragraph 4 tells"), "{text:?}");
     assert!(!text.contains("Disclosure"), "{text:?}");
 }
+
+#[test]
+fn choice_labels_of_a_picker_leave_the_region_but_other_labels_stay() {
+    // Colour and size pickers: a checkbox with a `for` label beside it, a radio button inside
+    // its label. Their names are controls, not product text; a plain label stays.
+    let swatches: String = (1..=4)
+        .map(|n| format!("<span class='swatch'><input type='checkbox' id='c{n}'><label for='c{n}'>Shade {n}</label></span>"))
+        .collect();
+    let sizes: String = ["Small", "Large"]
+        .iter()
+        .map(|s| format!("<label><input type='radio' name='size'>Size {s}</label>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Mug</title></head><body><main><h1>Mug</h1>\
+         <div class='buy'><div class='picker'>{swatches}</div><div class='sizes'>{sizes}</div>\
+         <div class='spec'><label>Material</label> <span>Stoneware</span></div></div>\
+         <div class='about'><p>A sturdy mug for coffee, with a handle that stays cool.</p>\
+         <p>Glazed inside and out, it goes in the dishwasher and the microwave alike.</p></div>\
+         </main></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("sturdy mug") && text.contains("Material"), "{text:?}");
+    assert!(!text.contains("Shade") && !text.contains("Size Small"), "{text:?}");
+}
