@@ -12,6 +12,12 @@ use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 /// Text length under which a share-bar-looking element is dropped.
 const SHARE_MAX_CHARS: u32 = 500;
 
+/// Prose that outweighs a negative class name: at least this many characters of long
+/// paragraphs, this share of the element's text, under this link density.
+const PROSE_MIN_CHARS: u32 = 240;
+const PROSE_MIN_SHARE: f32 = 0.5;
+const PROSE_MAX_LINK_DENSITY: f32 = 0.2;
+
 /// Drops furniture inside `roots`, updating `dropped` and `stats`.
 pub(crate) fn clean(
     dom: &Dom,
@@ -22,7 +28,7 @@ pub(crate) fn clean(
     dropped: &mut NodeSet,
     flags: Flags,
 ) {
-    let mut ctx = Cleaner { dom, stats, shape, dropped, flags };
+    let mut ctx = Cleaner { dom, roots, stats, shape, dropped, flags };
     let nodes = ctx.visible_elements(roots);
     for &id in &nodes {
         let Some(tag) = dom.tag(id) else { continue };
@@ -80,6 +86,7 @@ pub(crate) fn clean(
 
 struct Cleaner<'a> {
     dom: &'a Dom,
+    roots: &'a [NodeId],
     stats: &'a mut Stats,
     shape: &'a Shape,
     dropped: &'a mut NodeSet,
@@ -149,7 +156,7 @@ impl Cleaner<'_> {
         let is_list = matches!(*tag, local_name!("ul") | local_name!("ol"))
             || text_len > 0 && counts.list_text as f32 / text_len as f32 > 0.9;
         let weight = if self.flags.weight_classes { hints::class_weight(e) } else { 0.0 };
-        if weight < 0.0 {
+        if weight < 0.0 && !self.holds_prose(id) {
             return true;
         }
         if self.stats.commas[id.index()] >= 10 {
@@ -188,6 +195,45 @@ impl Cleaner<'_> {
             }
         }
         remove
+    }
+
+    /// Whether most of an element's text is running prose (long paragraphs, few links): an
+    /// article part whatever its class says (a "media" block of write-ups, a "widget" per
+    /// reviewed item), not the furniture a negative class name usually marks.
+    fn holds_prose(&self, id: NodeId) -> bool {
+        let text = self.stats.text[id.index()];
+        if self.stats.link_density(id) >= PROSE_MAX_LINK_DENSITY {
+            return false;
+        }
+        let prose = super::prose_len(self.dom, &[id], self.stats, self.shape, self.dropped);
+        prose >= PROSE_MIN_CHARS && prose as f32 >= PROSE_MIN_SHARE * text as f32 && self.prose_follows(id)
+    }
+
+    /// Whether running prose that is still part of the body follows `id` inside its root:
+    /// `id` sits among the article's parts, not after them (a disclosure, a sign-off).
+    fn prose_follows(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(&root) = self.roots.iter().find(|&&r| dom.ancestors(id).any(|a| a == r)) else {
+            return false;
+        };
+        let mut next = dom.next_after_subtree(root, id);
+        while let Some(n) = next {
+            let descend = match dom.element(n) {
+                Some(e) if !self.dropped.contains(n) && !dom.skips(e) => {
+                    match super::paragraph_prose(dom, n, self.stats, self.shape) {
+                        Some(len) if len > 0 => return true,
+                        Some(_) => false,
+                        None => true,
+                    }
+                }
+                _ => false,
+            };
+            next = match dom.children(n).next() {
+                Some(child) if descend => Some(child),
+                _ => dom.next_after_subtree(root, n),
+            };
+        }
+        false
     }
 
     /// Counts what `_cleanConditionally` looks at, in one walk of the subtree.

@@ -308,27 +308,30 @@ fn attempt(
 
 /// Characters in long paragraphs (at least [`LONG_PARAGRAPH`]) below `roots`: the
 /// running prose that makes a page an article rather than a listing.
-fn prose_len(dom: &Dom, roots: &[NodeId], stats: &Stats, shape: &Shape, dropped: &NodeSet) -> u32 {
+pub(crate) fn prose_len(dom: &Dom, roots: &[NodeId], stats: &Stats, shape: &Shape, dropped: &NodeSet) -> u32 {
     let mut total = 0;
     for &root in roots {
         let mut walk = Visible::new(dom, root, dropped);
         while let Some(id) = walk.next() {
-            let Some(e) = dom.element(id) else { continue };
-            let paragraph = match *e.tag() {
-                html5ever::local_name!("p") | html5ever::local_name!("pre") => true,
-                html5ever::local_name!("div") => !shape.has_block[id.index()],
-                _ => false,
-            };
-            if paragraph {
+            if let Some(len) = paragraph_prose(dom, id, stats, shape) {
                 walk.skip_subtree(id);
-                let len = stats.text[id.index()];
-                if len >= LONG_PARAGRAPH && stats.link_density(id) < 0.3 {
-                    total += len;
-                }
+                total += len;
             }
         }
     }
     total
+}
+
+/// For a paragraph (`<p>`, `<pre>`, a text-only `<div>`), its characters when it is running
+/// prose (long, few links), else 0; `None` for any other element.
+pub(crate) fn paragraph_prose(dom: &Dom, id: NodeId, stats: &Stats, shape: &Shape) -> Option<u32> {
+    let paragraph = match *dom.tag(id)? {
+        html5ever::local_name!("p") | html5ever::local_name!("pre") => true,
+        html5ever::local_name!("div") => !shape.has_block[id.index()],
+        _ => false,
+    };
+    let len = stats.text[id.index()];
+    paragraph.then_some(if len >= LONG_PARAGRAPH && stats.link_density(id) < 0.3 { len } else { 0 })
 }
 
 /// Similarity of two texts by shared words (Readability's `_textSimilarity`): 1 minus the

@@ -48,6 +48,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             | local_name!("iframe") => true,
             local_name!("ul") | local_name!("ol") => is_link_menu(dom, id, stats),
             local_name!("header") => is_page_banner(dom, id),
+            local_name!("label") => is_choice_label(dom, id),
             _ => {
                 hints::has_unlikely_role(e)
                     || matches!(e.attr(&local_name!("role")), Some("banner" | "contentinfo"))
@@ -80,6 +81,24 @@ fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
             )
         })
     })
+}
+
+/// Whether a `<label>` names one choice of a picker (a colour swatch, a size, a variant): it
+/// holds a radio button or checkbox, or its `for` names one beside it.
+fn is_choice_label(dom: &Dom, label: NodeId) -> bool {
+    let Some(e) = dom.element(label) else { return false };
+    let target = e.attr(&local_name!("for")).filter(|f| !f.is_empty());
+    let is_choice = |n: NodeId| {
+        dom.element(n).is_some_and(|i| {
+            *i.tag() == local_name!("input")
+                && matches!(i.attr(&local_name!("type")), Some(t) if t.eq_ignore_ascii_case("radio") || t.eq_ignore_ascii_case("checkbox"))
+        })
+    };
+    if dom.descendants(label).any(is_choice) {
+        return true;
+    }
+    let (Some(target), Some(parent)) = (target, dom.parent(label)) else { return false };
+    dom.descendants(parent).any(|n| is_choice(n) && dom.element(n).is_some_and(|i| i.id() == target))
 }
 
 /// A list whose every item is one short link: a menu inside the region.

@@ -377,3 +377,59 @@ fn a_linked_reply_heading_is_post_chrome_but_a_plain_heading_stays() {
     assert!(text.contains("Paragraph 41 tells") && text.contains("Verdict"), "{text:?}");
     assert!(!text.contains("Re: The thread title"), "{text:?}");
 }
+
+#[test]
+fn prose_under_a_negative_class_name_stays_between_article_parts() {
+    // A "media" block of long write-ups sits between the story's paragraphs: its class name
+    // does not make it furniture. A "widget" block of prose after the last paragraph does.
+    let writeups: String = (1..=3)
+        .map(|n| {
+            format!(
+                "<div class='item'><div class='label'>Step {n}</div><div class='writeup'>Write-up {n} \
+                 explains the step in detail, with reasons, costs, and caveats, in sentences that \
+                 run on like the rest of the story does.</div></div>"
+            )
+        })
+        .collect();
+    let inner = format!(
+        "{}{}<div class='media-block'><div class='row'>{writeups}</div></div>{}{}\
+         <div class='disclosure-widget'><div class='row'><p>Disclosure one says that the \
+         services are offered by a partner, are not insured by any agency, and may lose value over time.</p>\
+         <p>Disclosure two says that past results, however good, do not promise any future \
+         result, and that fees may apply to every account held.</p></div></div>",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4)
+    );
+    let page = article_page(&inner)
+        .replace("<head>", "<head><meta property='article:published_time' content='2024-05-01'>");
+    let text = text_of(&page);
+    assert!(text.contains("Write-up 1 explains") && text.contains("Write-up 3 explains"), "{text:?}");
+    assert!(text.contains("Paragraph 4 tells"), "{text:?}");
+    assert!(!text.contains("Disclosure"), "{text:?}");
+}
+
+#[test]
+fn choice_labels_of_a_picker_leave_the_region_but_other_labels_stay() {
+    // Colour and size pickers: a checkbox with a `for` label beside it, a radio button inside
+    // its label. Their names are controls, not product text; a plain label stays.
+    let swatches: String = (1..=4)
+        .map(|n| format!("<span class='swatch'><input type='checkbox' id='c{n}'><label for='c{n}'>Shade {n}</label></span>"))
+        .collect();
+    let sizes: String = ["Small", "Large"]
+        .iter()
+        .map(|s| format!("<label><input type='radio' name='size'>Size {s}</label>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Mug</title></head><body><main><h1>Mug</h1>\
+         <div class='buy'><div class='picker'>{swatches}</div><div class='sizes'>{sizes}</div>\
+         <div class='spec'><label>Material</label> <span>Stoneware</span></div></div>\
+         <div class='about'><p>A sturdy mug for coffee, with a handle that stays cool.</p>\
+         <p>Glazed inside and out, it goes in the dishwasher and the microwave alike.</p></div>\
+         </main></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("sturdy mug") && text.contains("Material"), "{text:?}");
+    assert!(!text.contains("Shade") && !text.contains("Size Small"), "{text:?}");
+}
