@@ -458,3 +458,19 @@ fn region_furniture_leaves_a_scored_body_inside_main_but_a_wrapping_form_stays()
     let text = text_of(&html);
     assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 6 tells"), "{text:?}");
 }
+
+#[test]
+fn utility_hiding_classes_hide_unless_a_breakpoint_shows_them() {
+    // `hide`/`d-none` hide an element on every screen; `hidden md:block` shows it on wide ones.
+    let html = format!(
+        "<html><head><title>Tee</title></head><body><main><h1>Tee</h1>{}{}\
+         <dl class='info hide'><dt>thumb_field_raw:</dt><dd>https://cdn.example.com/t.jpg</dd></dl>\
+         <div class='d-none'>Template placeholder text for the script</div>\
+         <div class='hidden md:block'>Shown on wide screens: the care guide</div></main></body></html>",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 2 tells") && text.contains("the care guide"), "{text:?}");
+    assert!(!text.contains("thumb_field_raw") && !text.contains("Template placeholder"), "{text:?}");
+}
