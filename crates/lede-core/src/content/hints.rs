@@ -206,11 +206,27 @@ pub(crate) fn is_hidden(e: &Element) -> bool {
     if e.attr_str("aria-hidden") == Some("true") && !e.class().contains("fallback-image") {
         return true;
     }
+    if hides_by_class(e.class()) {
+        return true;
+    }
     e.attr(&local_name!("style")).is_some_and(|style| {
         let compact: String =
             style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
         compact.contains("display:none") || compact.contains("visibility:hidden")
     })
+}
+
+/// Whether a class list hides its element with a CSS framework's utility class (`hide`,
+/// `hidden`, `d-none`) and shows it at no breakpoint (`hidden md:block`, `d-none d-lg-flex`).
+fn hides_by_class(class: &str) -> bool {
+    let mut hides = false;
+    for token in class.split_ascii_whitespace() {
+        if token.contains(':') || token.starts_with("d-") && token != "d-none" {
+            return false;
+        }
+        hides |= matches!(token, "hide" | "hidden" | "d-none" | "is-hidden");
+    }
+    hides
 }
 
 /// Whether an id names a React streaming-SSR segment (`S:0`, `S:1f`).

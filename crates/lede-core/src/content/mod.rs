@@ -184,7 +184,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
-    if let Some((region_selection, region_len, region_stats)) =
+    if let Some((region_selection, region_len, region_stats, stripped)) =
         main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
     {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
@@ -214,6 +214,8 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
                         >= WRAPPED_PROSE_SHARE * selection.prose as f32);
         if len < ratio * region_len && !prose_article || outside || wraps {
             selection = region_selection;
+        } else {
+            strip_inside(dom, &mut selection, &stripped, len);
         }
     }
     if options.comments {
@@ -222,23 +224,47 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     selection
 }
 
-/// The main region with its furniture stripped, its text length, and the statistics of the
-/// stripped page.
+/// The share of the scored body's text above which a part the region strips is a wrapper
+/// of the body (an ASP.NET `<form>` around the page), not furniture inside it.
+const WRAPPER_SHARE: f32 = 0.5;
+
+/// Drops from a scored body that beat the region the furniture the region stripped inside it
+/// (navigation, forms, picker labels, banners): scoring may pick `<main>` itself or a
+/// block within it, and that choice must not bring back what the region left out. Menus
+/// of short links stay, since conditional cleaning already judges the body's lists, and
+/// so does any part holding most of the body's text.
+fn strip_inside(dom: &Dom, selection: &mut Selection, stripped: &[NodeId], len: f32) {
+    for &id in stripped {
+        let list = dom
+            .tag(id)
+            .is_some_and(|t| matches!(*t, html5ever::local_name!("ul") | html5ever::local_name!("ol")));
+        if !list
+            && (dom.text_len(id) as f32) < WRAPPER_SHARE * len
+            && dom.ancestors(id).any(|a| selection.roots.contains(&a))
+        {
+            selection.dropped.insert(id);
+        }
+    }
+}
+
+/// The main region with its furniture stripped, its text length, the statistics of the
+/// stripped page, and the stripped parts.
 fn main_region(
     dom: &Dom,
     body: NodeId,
     mut dropped: NodeSet,
     mut stats: Stats,
     body_fallback: bool,
-) -> Option<(Selection, u32, Stats)> {
+) -> Option<(Selection, u32, Stats, Vec<NodeId>)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
-    region::strip(dom, region, &mut stats, &mut dropped);
+    let stripped = region::strip(dom, region, &mut stats, &mut dropped);
     posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
     let len = stats.text[region.index()];
     Some((
         Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 },
         len,
         stats,
+        stripped,
     ))
 }
 

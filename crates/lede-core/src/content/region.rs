@@ -29,8 +29,8 @@ pub(crate) fn find(
 }
 
 /// Drops navigation, the page banner (site `<header>`, `role=banner`) and footers
-/// (`contentinfo`), asides, forms and dialogs inside `region`.
-pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) {
+/// (`contentinfo`), asides, forms and dialogs inside `region`; returns the dropped nodes.
+pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) -> Vec<NodeId> {
     let mut found = Vec::new();
     let mut walk = Visible::new(dom, region, dropped);
     while let Some(id) = walk.next() {
@@ -60,10 +60,11 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             walk.skip_subtree(id);
         }
     }
-    for id in found {
+    for &id in &found {
         stats.remove(dom, id);
         dropped.insert(id);
     }
+    found
 }
 
 /// Whether a `<header>` is the page's banner (the site header), not the heading block of an

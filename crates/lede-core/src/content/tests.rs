@@ -433,3 +433,44 @@ fn choice_labels_of_a_picker_leave_the_region_but_other_labels_stay() {
     assert!(text.contains("sturdy mug") && text.contains("Material"), "{text:?}");
     assert!(!text.contains("Shade") && !text.contains("Size Small"), "{text:?}");
 }
+
+#[test]
+fn region_furniture_leaves_a_scored_body_inside_main_but_a_wrapping_form_stays() {
+    // Scoring picks a block of prose inside `<main>` that also holds a menu of sections and a
+    // newsletter form: the region strips those, and so must the scored body that beats it.
+    let paragraphs: String = (1..=6).map(prose).collect();
+    let html = format!(
+        "<html><head><title>Services</title></head><body><main><h1>Services</h1>\
+         <div class='content'><nav><a href='/a'>Advisory services overview</a> \
+         <a href='/b'>Audit services overview</a></nav>{paragraphs}\
+         <form><p>Sign up for our letter, every week, with news on taxes and audits.</p>\
+         <input type='email'><button>Join</button></form></div></main></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 6 tells"), "{text:?}");
+    assert!(!text.contains("Advisory services") && !text.contains("Sign up"), "{text:?}");
+
+    // A form around the whole story (ASP.NET pages) is the body's wrapper, not furniture.
+    let html = format!(
+        "<html><head><title>Services</title></head><body><main><h1>Services</h1>\
+         <div class='content'><form>{paragraphs}</form></div></main></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 6 tells"), "{text:?}");
+}
+
+#[test]
+fn utility_hiding_classes_hide_unless_a_breakpoint_shows_them() {
+    // `hide`/`d-none` hide an element on every screen; `hidden md:block` shows it on wide ones.
+    let html = format!(
+        "<html><head><title>Tee</title></head><body><main><h1>Tee</h1>{}{}\
+         <dl class='info hide'><dt>thumb_field_raw:</dt><dd>https://cdn.example.com/t.jpg</dd></dl>\
+         <div class='d-none'>Template placeholder text for the script</div>\
+         <div class='hidden md:block'>Shown on wide screens: the care guide</div></main></body></html>",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 2 tells") && text.contains("the care guide"), "{text:?}");
+    assert!(!text.contains("thumb_field_raw") && !text.contains("Template placeholder"), "{text:?}");
+}
