@@ -122,6 +122,11 @@ const PROSE_FOR_ARTICLE: u32 = 600;
 const PROSE_GUARD: u32 = 1000;
 const PROSE_GUARD_RATIO: f32 = 0.2;
 
+/// A scored body inside the region holding at least this share of the region's text is
+/// the tighter container of the same content and stays the body whatever the ratio; the
+/// region adds only chrome around it (a heading strip, a breadcrumb, a newsletter box).
+const TIGHTER_SHARE: f32 = 0.9;
+
 /// The share of a scored body's prose that a `<main>` inside it must hold to replace it.
 const WRAPPED_PROSE_SHARE: f32 = 0.5;
 
@@ -212,7 +217,12 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
                 || region_len < len
                     && region_prose(dom, &region_selection, &region_stats) as f32
                         >= WRAPPED_PROSE_SHARE * selection.prose as f32);
-        if len < ratio * region_len && !prose_article || outside || wraps {
+        // A scored body inside the region that holds nearly all of its text is the tighter
+        // container of the same content: the region adds only chrome around it.
+        let tighter = region_len > 0.0
+            && len >= TIGHTER_SHARE * region_len
+            && selection.roots.iter().all(|&r| r != region && dom.ancestors(r).any(|a| a == region));
+        if len < ratio * region_len && !prose_article && !tighter || outside || wraps {
             selection = region_selection;
         } else {
             strip_inside(dom, &mut selection, &stripped, len);

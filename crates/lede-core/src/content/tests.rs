@@ -474,3 +474,19 @@ fn utility_hiding_classes_hide_unless_a_breakpoint_shows_them() {
     assert!(text.contains("Paragraph 2 tells") && text.contains("the care guide"), "{text:?}");
     assert!(!text.contains("thumb_field_raw") && !text.contains("Template placeholder"), "{text:?}");
 }
+
+#[test]
+fn a_scored_body_holding_nearly_all_the_region_stays_the_tighter_container() {
+    // Not article-like (no date, author or declared type), so the recall tuning applies and
+    // the stripped body stands in as the region: a body holding most but not all of its text
+    // used to lose to it, bringing back the chrome around the story.
+    let page = format!(
+        "<html><head><title>Our shop</title></head><body>\
+         <div id='top'><p>Opening hours Monday to Friday nine to five, weekends closed.</p></div>\
+         <div id='content'>{}</div></body></html>",
+        (1..=4).map(prose).collect::<String>()
+    );
+    let text = text_of(&page);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"), "{text:?}");
+    assert!(!text.contains("Opening hours"), "{text:?}");
+}
