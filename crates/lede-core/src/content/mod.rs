@@ -166,7 +166,8 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         Flags { strip_unlikely: false, weight_classes: false, ..strict },
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, ..strict },
     ];
-    // The strict pre-pass serves the first attempt and the region alike.
+    // The strict pre-pass serves the first attempt and, unless every attempt comes up short,
+    // the region.
     let strict_dropped = prepass::drop_furniture(dom, body, meta, strict);
     let strict_stats = Stats::compute(dom, body, &strict_dropped);
     let mut best: Option<(Selection, u32)> = None;
@@ -189,8 +190,21 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
     selection.is_article = len > 0 && selection.is_article;
+    // No attempt reaching the threshold means scoring found no run of text: the content is
+    // cards and links that score poorly, often under a class name the strict pre-pass takes
+    // for furniture ("related products"). The stripped body, pre-passed without unlikely
+    // stripping, then stands in as the region on any page.
+    let unscored = len < CHAR_THRESHOLD;
+    let (region_dropped, region_stats) = if unscored {
+        let relaxed = Flags { strip_unlikely: false, ..strict };
+        let dropped = prepass::drop_furniture(dom, body, meta, relaxed);
+        let stats = Stats::compute(dom, body, &dropped);
+        (dropped, stats)
+    } else {
+        (strict_dropped, strict_stats)
+    };
     if let Some((region_selection, region_len, region_stats, stripped)) =
-        main_region(dom, body, strict_dropped, strict_stats, tuning.body_region)
+        main_region(dom, body, region_dropped, region_stats, tuning.body_region || unscored)
     {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;

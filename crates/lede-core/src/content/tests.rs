@@ -490,3 +490,29 @@ fn a_scored_body_holding_nearly_all_the_region_stays_the_tighter_container() {
     assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"), "{text:?}");
     assert!(!text.contains("Opening hours"), "{text:?}");
 }
+
+#[test]
+fn cards_under_a_related_class_are_the_body_when_scoring_finds_no_text() {
+    // A shop category declared as an article (a CMS default) with no <main>: the product
+    // cards are all links without paragraphs, inside a section named "related" that the
+    // strict pre-pass takes for furniture. Every scored attempt stays short, so the stripped
+    // body, pre-passed without unlikely stripping, is the body, not the store-finder popup.
+    let cards: String = (1..=9)
+        .map(|n| {
+            format!(
+                "<div class='item'><a href='/p/{n}'><h4>KR{n}00</h4>\
+                 <h3>Robotic mower model {n} for lawns up to {n} acres</h3><span>$ {n},099.99</span></a></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Mowers</title><meta property='og:type' content='article'></head><body>\
+         <header><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav></header>\
+         <section class='related-product'><div class='listing'>{cards}</div></section>\
+         <div class='popup'><p>Loading...</p><h4>Get directions</h4>\
+         <p>We are growing our dealer network. Leave your email, and we will let you know when a \
+         dealer opens near you.</p></div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("model 1 for lawns") && text.contains("model 9 for lawns"), "{text:?}");
+}
