@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -15,15 +15,25 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, ParseOpts, QualName, parse_document};
 use lede_core::{Input, Options, extract};
 
-/// The benchmark pages, as (name, bytes), in name order.
+/// The benchmark pages, as (name, bytes), in name order: the `*.html` of `benches/pages/`
+/// and the fixtures `benches/pages/shared.txt` lists.
 fn pages() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/pages");
-    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("benches/pages");
+    let shared = std::fs::read_to_string(dir.join("shared.txt")).expect("benches/pages/shared.txt");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("benches/pages")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
+        .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "html"))
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    paths.extend(shared.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| root.join(l)));
+    let mut pages: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            // A shared fixture is `<name>/source.html`.
+            let named = if p.ends_with("source.html") { p.parent().unwrap() } else { p.as_path() };
+            (named.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())
+        })
         .collect();
     pages.sort();
     pages

@@ -8,14 +8,19 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-/// The benchmark pages as UTF-8 text, in name order.
+/// The benchmark pages as UTF-8 text, in path order: the `*.html` of lede-core's
+/// `benches/pages/` and the fixtures its `shared.txt` lists.
 fn pages() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/lede-core/benches/pages");
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/lede-core");
+    let dir = core.join("benches/pages");
+    let shared =
+        std::fs::read_to_string(dir.join("shared.txt")).expect("lede-core's benches/pages/shared.txt");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("lede-core's benchmark pages")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "html"))
         .collect();
+    paths.extend(shared.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| core.join(l)));
     paths.sort();
     paths
         .iter()
