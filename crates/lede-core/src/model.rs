@@ -54,7 +54,9 @@ pub struct Article {
     /// Every image kept in the body, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
-    /// The article body as typed blocks.
+    /// The article body as typed blocks. When the page's HTML carries (almost) no text, as
+    /// script-rendered shells do, the body is the `description` as one paragraph and
+    /// `confidence` is 0.
     pub body: Vec<Block>,
     /// The body as plain text: blocks separated by a blank line.
     pub text: String,

@@ -64,6 +64,12 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article> {
     meta.apply(&mut article);
     article.images = blocks::images(&body);
     article.body = body;
+    if let Some(summary) = blocks::from_description(&article.body, article.description.as_deref()) {
+        // The HTML holds no body (a script-rendered shell): the summary is all there is,
+        // and nothing vouches for it being the content.
+        article.body = summary;
+        article.confidence = 0.0;
+    }
     enrich::finish(&mut article, options);
     Ok(article)
 }

@@ -3,6 +3,7 @@
 //! This stage decides structure only (what is a paragraph, a list, a figure); what is
 //! content was decided by [`crate::content`], whose dropped nodes are skipped here.
 
+mod fallback;
 mod image;
 mod inline;
 mod table;
@@ -15,6 +16,7 @@ use crate::dom::{Dom, NodeData, NodeId};
 use crate::model::{Block, Image, Inline};
 use crate::options::Options;
 
+pub(crate) use fallback::from_description;
 pub(crate) use image::resolve;
 use inline::Run;
 

@@ -532,3 +532,18 @@ fn pseudo_random(len: usize, seed: u64) -> Vec<u8> {
 fn find(haystack: &[u8], needle: &[u8]) -> usize {
     haystack.windows(needle.len()).position(|w| w == needle).expect("needle is in the page")
 }
+
+#[test]
+fn a_script_rendered_shell_gets_its_description_as_body() {
+    // The server sends an empty frame and the text arrives by script; the description meta
+    // is all the content the HTML holds.
+    let summary = ENGLISH[..2].join(" ");
+    let page = format!(
+        "<html><head><title>Thread</title><meta name=description content=\"{summary}\"></head>\
+         <body><nav><a href=/>Home</a> <a href=/donate>Donate</a></nav><div id=app></div>\
+         <script>render()</script></body></html>"
+    );
+    let article = check(page, Expect::Text(&[&summary])).unwrap();
+    assert_eq!(article.text, summary);
+    assert_eq!(article.confidence, 0.0);
+}

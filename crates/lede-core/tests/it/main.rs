@@ -21,10 +21,12 @@ pub(crate) enum Expect<'a> {
     Text(&'a [&'a str]),
 }
 
-/// Longest a single extraction in these tests may take. Generous for a shared machine: the
-/// inputs here take milliseconds when the core is healthy, so a miss means a quadratic path.
+/// Longest a single extraction in these tests may take: a guard against hangs and quadratic
+/// paths (which take minutes to hours on these inputs), not a speed goal. Generous for a
+/// shared, loaded machine: the largest inputs here (20 MiB) take a few hundred milliseconds
+/// in release when the core is healthy.
 pub(crate) fn time_budget() -> Duration {
-    if cfg!(debug_assertions) { Duration::from_secs(10) } else { Duration::from_secs(1) }
+    if cfg!(debug_assertions) { Duration::from_secs(20) } else { Duration::from_secs(5) }
 }
 
 /// Extracts `html` with default options and checks the outcome against `expect`.
