@@ -22,6 +22,9 @@ impl Run {
     fn push_text(&mut self, text: &str) {
         let mut buf = String::with_capacity(text.len());
         for c in text.chars() {
+            if is_invisible(c) {
+                continue;
+            }
             if c.is_whitespace() && c != '\u{a0}' {
                 if !self.after_space && self.started {
                     buf.push(' ');
@@ -86,6 +89,14 @@ impl Run {
         push_paragraph(para, out);
         out.extend(figures.into_iter().map(|image| Block::Figure { image }));
     }
+}
+
+/// Characters that render as nothing and only hint at line breaking or joining: a zero
+/// width space, a word joiner, a byte order mark inside text, a soft hyphen. Left in, they
+/// split words for every reader of `text` ("ch\u{feff}arging"). The zero-width joiner and
+/// non-joiner stay: they shape Persian, Indic scripts and emoji.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
 }
 
 fn push_paragraph(mut content: Vec<Inline>, out: &mut Vec<Block>) {

@@ -516,3 +516,16 @@ fn cards_under_a_related_class_are_the_body_when_scoring_finds_no_text() {
     let text = text_of(&html);
     assert!(text.contains("model 1 for lawns") && text.contains("model 9 for lawns"), "{text:?}");
 }
+
+#[test]
+fn invisible_format_characters_do_not_split_words() {
+    let inner = format!(
+        "{}<p>What do I need to know about ch\u{feff}arging, zero\u{200b}width and soft\u{ad}hyphen \
+         breaks, or a word\u{2060}joiner? Persian keeps its non-joiner: می\u{200c}خواهم.</p>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("about charging, zerowidth and softhyphen breaks, or a wordjoiner?"), "{text:?}");
+    assert!(text.contains("می\u{200c}خواهم"), "{text:?}");
+}
