@@ -424,6 +424,31 @@ mod tests {
     }
 
     #[test]
+    fn section_between_page_and_site_is_stripped_too() {
+        let m = check(
+            r##"<title>Access overview | Identity and Access | Cloud Docs</title>
+            <meta property="og:site_name" content="Cloud Docs">"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Access overview"));
+        // Another kind of separator inside the headline is the headline's own.
+        let m = check(
+            r##"<title>Staple Tee - 5001 | Colour Co</title><meta property="og:site_name" content="Colour Co">"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Staple Tee - 5001"));
+    }
+
+    #[test]
+    fn permalink_anchor_in_the_h1_does_not_hide_the_headline() {
+        let m = check(
+            r##"<title>Models | Framework documentation | Framework</title>
+            <meta property="og:title" content="Models | Framework documentation">
+            <meta property="og:site_name" content="Framework Project">
+            <h1>Models<a class="headerlink" href="#models">¶</a></h1>"##,
+        );
+        assert_eq!(m.title.as_deref(), Some("Models"));
+    }
+
+    #[test]
     fn shown_headline_beats_seo_title() {
         let m = check(
             r##"<title>Rain Returns After Dry Month: What To Know | Bugle</title>

@@ -31,6 +31,8 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
         !rest.is_empty() && declared.iter().any(|d| d == rest)
     };
     for h1 in c.h1s.iter().take(3) {
+        // Permalink anchors ("Models¶", "Usage #") are no part of the headline.
+        let h1 = h1.trim_end_matches(['¶', '#', ' ']);
         let h = norm(h1);
         if h.chars().count() >= 4
             && declared.iter().any(|s| {
@@ -41,7 +43,7 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
                     || s.ends_with(&h) && h.len() * 2 >= s.len()
             })
         {
-            return Some(h1.clone());
+            return Some(h1.to_owned());
         }
     }
     // Otherwise an <h1> that shares most of its words with a declared title: pages often
@@ -110,7 +112,9 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
                 .is_some_and(|s| part == s || part.contains(s) || s.contains(part) && part.len() > 2)
         };
         if is_site(&tn) {
-            return head.to_owned();
+            // "Page | Section | Site": the same separator again sets off a section name,
+            // which goes by the rules for an unknown site.
+            return if head.contains(sep) { strip_site(head, None, None) } else { head.to_owned() };
         }
         if let Some(j) = title.find(sep) {
             let (first, rest) = (title[..j].trim(), title[j + sep.len()..].trim());
