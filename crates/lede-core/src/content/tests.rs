@@ -516,3 +516,40 @@ fn cards_under_a_related_class_are_the_body_when_scoring_finds_no_text() {
     let text = text_of(&html);
     assert!(text.contains("model 1 for lawns") && text.contains("model 9 for lawns"), "{text:?}");
 }
+
+/// A product page: a short description and feature bullets, then a row of other
+/// products' cards (link, image, price), as "you may also like" carousels show them.
+fn product_page(og_type: &str, cards: usize) -> String {
+    let card = |i: usize| {
+        format!(
+            "<li class='card'><a href='/p/{i}'><img src='/{i}.jpg' alt=''></a>\
+             <h3><a href='/p/{i}'>Other thing {i}</a></h3><span class='amount'><span>€</span>{i}9.00</span></li>"
+        )
+    };
+    format!(
+        "<html><head><title>Linen shirt</title><meta property='og:type' content='{og_type}'></head><body>\
+         <div class='product'><h1>Linen shirt</h1><p>A shirt for warm days.</p>\
+         <ul><li>Relaxed fit</li><li>Pure linen, washed for softness</li><li>Mother-of-pearl buttons</li></ul></div>\
+         <div class='more'><h2>You may also like</h2><ul class='grid'>{}</ul></div></body></html>",
+        (1..=cards).map(card).collect::<String>()
+    )
+}
+
+#[test]
+fn rows_of_other_products_leave_a_product_page() {
+    let text = text_of(&product_page("product", 4));
+    assert!(text.contains("warm days") && text.contains("Mother-of-pearl"), "{text:?}");
+    for junk in ["Other thing", "You may also like", "€"] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn product_cards_stay_when_they_are_the_page() {
+    // Not declared a product page: the cards may be a listing's content.
+    let text = text_of(&product_page("website", 4));
+    assert!(text.contains("Other thing 3"), "{text:?}");
+    // Declared one, but the cards hold most of the text: a listing marked up as a product.
+    let text = text_of(&product_page("product", 12));
+    assert!(text.contains("Other thing 10"), "{text:?}");
+}
