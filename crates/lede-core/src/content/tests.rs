@@ -553,3 +553,19 @@ fn product_cards_stay_when_they_are_the_page() {
     let text = text_of(&product_page("product", 12));
     assert!(text.contains("Other thing 10"), "{text:?}");
 }
+
+#[test]
+fn a_non_modal_sheet_keeps_its_aside() {
+    // A product's description in a drawer: a toggle, then a non-modal dialog whose body is
+    // an <aside>. The drawer is the page's own content shown on demand, not a pop-up.
+    let page = "<html><head><title>Linen shirt</title></head><body><main><h1>Linen shirt</h1>\
+        <div class='accordion'><button>Description</button>\
+        <div role='dialog' aria-modal='false'><aside><p>Woven from washed linen, this shirt keeps \
+        you cool on the warmest days, softens with every wash, and never needs ironing.</p>\
+        <ul><li>Relaxed fit</li><li>Mother-of-pearl buttons</li></ul></aside></div></div>\
+        <div role='dialog' aria-modal='true'><aside><p>Sign up for our newsletter</p></aside></div>\
+        </main></body></html>";
+    let text = text_of(page);
+    assert!(text.contains("Woven from washed linen") && text.contains("Mother-of-pearl"), "{text:?}");
+    assert!(!text.contains("newsletter"), "{text:?}");
+}
