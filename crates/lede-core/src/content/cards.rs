@@ -52,11 +52,32 @@ pub(crate) fn is_card_row(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSe
 
 /// Whether a (short) element holds a link and a price.
 fn is_card(dom: &Dom, card: NodeId, dropped: &NodeSet) -> bool {
-    let (mut link, mut price) = (false, false);
+    let mut link = false;
+    let mut walk = dom.descendants(card);
+    while let Some(n) = walk.next() {
+        if let NodeData::Element(e) = &dom.node(n).data {
+            if dropped.contains(n) || dom.skips(e) {
+                walk.skip_subtree(n);
+                continue;
+            }
+            if *e.tag() == local_name!("a")
+                && e.attr(&local_name!("href")).is_some_and(|h| !h.starts_with('#'))
+            {
+                link = true;
+                break;
+            }
+        }
+    }
+    link && has_price(dom, card, dropped)
+}
+
+/// Whether a (short) element states a price: a currency sign beside a digit, or a
+/// schema.org `price` itemprop.
+fn has_price(dom: &Dom, id: NodeId, dropped: &NodeSet) -> bool {
     // The last non-space character of the text seen so far: a currency sign and its digits
     // often sit in separate elements (`<span>€</span>213.12`).
     let mut prev = ' ';
-    let mut walk = dom.descendants(card);
+    let mut walk = dom.descendants(id);
     while let Some(n) = walk.next() {
         match &dom.node(n).data {
             NodeData::Element(e) => {
@@ -64,31 +85,22 @@ fn is_card(dom: &Dom, card: NodeId, dropped: &NodeSet) -> bool {
                     walk.skip_subtree(n);
                     continue;
                 }
-                if *e.tag() == local_name!("a")
-                    && e.attr(&local_name!("href")).is_some_and(|h| !h.starts_with('#'))
-                {
-                    link = true;
-                }
                 if e.attr_str("itemprop").is_some_and(|p| p == "price" || p == "lowPrice") {
-                    price = true;
+                    return true;
                 }
             }
-            NodeData::Text(t) if !price => {
+            NodeData::Text(t) => {
                 for c in t.chars() {
                     if c.is_whitespace() {
                         continue;
                     }
                     if is_currency(prev) && c.is_ascii_digit() || prev.is_ascii_digit() && is_currency(c) {
-                        price = true;
-                        break;
+                        return true;
                     }
                     prev = c;
                 }
             }
             _ => {}
-        }
-        if link && price {
-            return true;
         }
     }
     false
@@ -127,13 +139,23 @@ fn is_currency(c: char) -> bool {
 /// ("Related products"), a "view all" link, carousel arrows.
 const MAX_WRAPPER_EXTRA_CHARS: u32 = 80;
 
+/// Drops the shop's chrome inside `roots` on a product page: rows of other products'
+/// cards, then price lines, unless the cards hold most of the text (then the page lists
+/// products, whatever its markup says, and their prices are content).
+pub(crate) fn prune(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
+    if !prune_rows(dom, roots, stats, dropped) {
+        prune_price_lines(dom, roots, stats, dropped);
+    }
+}
+
 /// Most of the text the rows may hold: beyond it the cards are what the page shows (a
 /// listing marked up as a product), not an advertisement beside the product.
 const MAX_ROWS_SHARE: f32 = 0.7;
 
 /// Drops the rows of product cards inside `roots`, each with the wrapper that adds only a
-/// heading or a "view all" link to it, unless together they hold most of the text.
-pub(crate) fn prune_rows(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
+/// heading or a "view all" link to it, unless together they hold most of the text. Returns
+/// whether they do: the page then lists products, whatever its markup says.
+fn prune_rows(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) -> bool {
     let mut rows = Vec::new();
     for &root in roots {
         let mut walk = Visible::new(dom, root, dropped);
@@ -163,10 +185,62 @@ pub(crate) fn prune_rows(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped
     let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
     let in_rows: u32 = rows.iter().map(|u| stats.text[u.index()]).sum();
     if in_rows as f32 > MAX_ROWS_SHARE * total as f32 {
-        return;
+        return true;
     }
     for unit in rows {
         stats.remove(dom, unit);
         dropped.insert(unit);
     }
+    false
+}
+
+/// Most text a price line holds: a price with its label ("Regular price: $49.99"), a
+/// shipping or instalment note ("Free delivery over $75").
+const MAX_PRICE_LINE_CHARS: u32 = 48;
+
+/// Drops the short lines that state a price inside `roots` on a product page: the buy
+/// box's price, strike-through and sale prices, shipping thresholds, instalments. Readers
+/// of the description do not need them, and neither does a reader of the page's text: a
+/// product page repeats its price in the buy box, the sticky bar and the cards.
+fn prune_price_lines(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
+    let mut lines = Vec::new();
+    for &root in roots {
+        let mut walk = Visible::new(dom, root, dropped);
+        while let Some(id) = walk.next() {
+            let text = stats.text[id.index()];
+            if text == 0 {
+                walk.skip_subtree(id);
+                continue;
+            }
+            if text > MAX_PRICE_LINE_CHARS || has_heading(dom, id) {
+                continue;
+            }
+            // The outermost short element decides for its whole subtree.
+            walk.skip_subtree(id);
+            if has_price(dom, id, dropped) {
+                lines.push(id);
+            }
+        }
+    }
+    for id in lines {
+        stats.remove(dom, id);
+        dropped.insert(id);
+    }
+}
+
+/// Whether a heading sits at or below `id`: a product's name beside its price stays.
+fn has_heading(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id).any(|n| {
+        dom.tag(n).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("h1")
+                    | local_name!("h2")
+                    | local_name!("h3")
+                    | local_name!("h4")
+                    | local_name!("h5")
+                    | local_name!("h6")
+            )
+        })
+    })
 }

@@ -291,7 +291,7 @@ fn main_region(
     let stripped = region::strip(dom, region, &mut stats, &mut dropped);
     posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
     if product {
-        cards::prune_rows(dom, &[region], &mut stats, &mut dropped);
+        cards::prune(dom, &[region], &mut stats, &mut dropped);
     }
     let len = stats.text[region.index()];
     Some((
@@ -358,7 +358,7 @@ fn attempt(
     // Rows of other products' cards are advertisements on the page of one product only;
     // elsewhere (listings, reviews comparing products) they may be the content.
     if meta.declares_product {
-        cards::prune_rows(dom, &roots, &mut stats, &mut dropped);
+        cards::prune(dom, &roots, &mut stats, &mut dropped);
     }
     // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
     // article container): it is then no part of the body, and its text does not count.

@@ -569,3 +569,18 @@ fn a_non_modal_sheet_keeps_its_aside() {
     assert!(text.contains("Woven from washed linen") && text.contains("Mother-of-pearl"), "{text:?}");
     assert!(!text.contains("newsletter"), "{text:?}");
 }
+
+#[test]
+fn price_lines_leave_a_product_page_but_not_its_name() {
+    let page = "<html><head><title>Linen shirt</title><meta property='og:type' content='product'></head>\
+        <body><main><div class='buy'><h1>Linen shirt</h1><div class='price'><s>$49.00</s> <b>$39.00</b></div></div>\
+        <p>Free delivery on orders over $75</p>\
+        <p>Woven from washed linen, this shirt keeps you cool on the warmest days and softens with \
+        every wash; it costs less than its weight in cotton.</p>\
+        <ul><li>Relaxed fit</li><li>Pure linen</li><li>Mother-of-pearl buttons</li></ul></main></body></html>";
+    let text = text_of(page);
+    assert!(text.contains("Woven from washed linen") && text.contains("Mother-of-pearl"), "{text:?}");
+    for junk in ["$39.00", "Free delivery"] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
+    }
+}
