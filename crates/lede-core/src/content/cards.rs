@@ -1,10 +1,10 @@
-//! Groups of product cards: a row of sibling teasers that each hold a link and a price
-//! ("related products", "customers also viewed", "you may also like").
+//! The shop's chrome on the page of one product: rows of other products' cards ("related
+//! products", "customers also viewed"), short price lines, and repeated copies of the
+//! description.
 //!
-//! On a product page such a row advertises other products; it is never the description of
-//! the one the page sells. The signals are structural and language-neutral: repetition,
-//! a link, a price (a currency sign beside a digit, or a schema.org `price` itemprop), and
-//! little text per card.
+//! A card row advertises other products; it is never the description of the one the page
+//! sells. The signals are structural and language-neutral: repetition, a link, a price (a
+//! currency sign beside a digit, or a schema.org `price` itemprop), little text per card.
 
 use html5ever::local_name;
 
@@ -145,6 +145,7 @@ const MAX_WRAPPER_EXTRA_CHARS: u32 = 80;
 pub(crate) fn prune(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
     if !prune_rows(dom, roots, stats, dropped) {
         prune_price_lines(dom, roots, stats, dropped);
+        prune_repeats(dom, roots, stats, dropped);
     }
 }
 
@@ -243,4 +244,44 @@ fn has_heading(dom: &Dom, id: NodeId) -> bool {
             )
         })
     })
+}
+
+/// Shortest text whose repetition is a copy, not a coincidence.
+const MIN_REPEAT_CHARS: u32 = 60;
+
+/// Drops later copies of a text block inside `roots`: product pages render the same
+/// description in the buy box, a tab and a mobile drawer, one shown per screen size.
+/// Only plain blocks are compared (all their text in direct text nodes), by a hash of
+/// their characters without whitespace, so nothing is copied.
+fn prune_repeats(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
+    use std::hash::{Hash, Hasher};
+    let mut seen = std::collections::HashSet::new();
+    let mut copies = Vec::new();
+    for &root in roots {
+        for id in Visible::new(dom, root, dropped) {
+            let text = stats.text[id.index()];
+            if text < MIN_REPEAT_CHARS {
+                continue;
+            }
+            let mut direct = 0;
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            for child in dom.children(id) {
+                if let Some(t) = dom.text(child) {
+                    direct += super::stats::collapsed_len(t);
+                    t.chars().filter(|c| !c.is_whitespace()).for_each(|c| c.hash(&mut hasher));
+                }
+            }
+            // Collapsed lengths of several text nodes may differ from the whole by a space.
+            if direct + 2 < text {
+                continue;
+            }
+            if !seen.insert(hasher.finish()) {
+                copies.push(id);
+            }
+        }
+    }
+    for id in copies {
+        stats.remove(dom, id);
+        dropped.insert(id);
+    }
 }

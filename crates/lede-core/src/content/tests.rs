@@ -584,3 +584,17 @@ fn price_lines_leave_a_product_page_but_not_its_name() {
         assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
     }
 }
+
+#[test]
+fn a_product_page_says_its_description_once() {
+    let description = "<p>Woven from washed linen, this shirt keeps you cool on the warmest days and softens with every wash.</p>";
+    let page = format!(
+        "<html><head><title>Linen shirt</title><meta property='og:type' content='product'></head>\
+         <body><main><h1>Linen shirt</h1><div class='buy'>{description}</div>\
+         <div class='tabs'><h2>Description</h2>{description}<ul><li>Relaxed fit</li><li>Pure linen</li></ul></div>\
+         </main></body></html>"
+    );
+    let text = text_of(&page);
+    assert_eq!(text.matches("Woven from washed linen").count(), 1, "{text:?}");
+    assert!(text.contains("Relaxed fit"), "{text:?}");
+}
