@@ -598,3 +598,15 @@ fn a_product_page_says_its_description_once() {
     assert_eq!(text.matches("Woven from washed linen").count(), 1, "{text:?}");
     assert!(text.contains("Relaxed fit"), "{text:?}");
 }
+
+#[test]
+fn one_microdata_product_makes_a_product_page() {
+    let page = "<html><head><title>Linen shirt</title></head><body><main>\
+        <div itemscope itemtype='https://schema.org/Product'><h1 itemprop='name'>Linen shirt</h1>\
+        <div class='price'>Now only $39.00</div>\
+        <p itemprop='description'>Woven from washed linen, this shirt keeps you cool on the warmest \
+        days and softens with every wash, season after season.</p></div></main></body></html>";
+    let text = text_of(page);
+    assert!(text.contains("Woven from washed linen"), "{text:?}");
+    assert!(!text.contains("$39.00"), "{text:?}");
+}
