@@ -163,12 +163,19 @@ pub(crate) fn is_unlikely(e: &Element) -> bool {
     matches(&UNLIKELY, e) && !matches(&MAYBE_CANDIDATE, e)
 }
 
-/// Whether the ARIA role marks navigation, asides or dialogs.
+/// Whether the ARIA role marks navigation, asides or dialogs (but not an open sheet).
 pub(crate) fn has_unlikely_role(e: &Element) -> bool {
     matches!(
         e.attr(&local_name!("role")).map(str::trim),
         Some("menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog")
-    )
+    ) && !is_sheet(e)
+}
+
+/// Whether the element is a sheet: a dialog declared not modal (`aria-modal=false`), a
+/// panel that slides open in place from its toggle (a product's "Description" drawer). Its
+/// content is the page's, shown on demand like a tab panel, not a pop-up over the page.
+pub(crate) fn is_sheet(e: &Element) -> bool {
+    e.attr(&local_name!("role")).map(str::trim) == Some("dialog") && e.attr_str("aria-modal") == Some("false")
 }
 
 /// Whether class/id name a byline, or the element is marked as the author.

@@ -1,5 +1,6 @@
 //! Main-content selection: which part of the page is the article body.
 
+mod cards;
 mod clean;
 mod hints;
 mod posts;
@@ -203,9 +204,14 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     } else {
         (strict_dropped, strict_stats)
     };
-    if let Some((region_selection, region_len, region_stats, stripped)) =
-        main_region(dom, body, region_dropped, region_stats, tuning.body_region || unscored)
-    {
+    if let Some((region_selection, region_len, region_stats, stripped)) = main_region(
+        dom,
+        body,
+        region_dropped,
+        region_stats,
+        tuning.body_region || unscored,
+        meta.declares_product,
+    ) {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
         let len = len as f32;
         let region_len = region_len as f32;
@@ -279,10 +285,14 @@ fn main_region(
     mut dropped: NodeSet,
     mut stats: Stats,
     body_fallback: bool,
+    product: bool,
 ) -> Option<(Selection, u32, Stats, Vec<NodeId>)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     let stripped = region::strip(dom, region, &mut stats, &mut dropped);
     posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
+    if product {
+        cards::prune(dom, &[region], &mut stats, &mut dropped);
+    }
     let len = stats.text[region.index()];
     Some((
         Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 },
@@ -345,6 +355,11 @@ fn attempt(
     let (mut roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
     posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
+    // Rows of other products' cards are advertisements on the page of one product only;
+    // elsewhere (listings, reviews comparing products) they may be the content.
+    if meta.declares_product {
+        cards::prune(dom, &roots, &mut stats, &mut dropped);
+    }
     // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
     // article container): it is then no part of the body, and its text does not count.
     roots.retain(|&r| !dropped.contains(r));

@@ -36,8 +36,9 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
         let furniture = match *e.tag() {
+            // The body of a sheet is often an <aside>: it is the sheet's content.
+            local_name!("aside") => !in_sheet(dom, id),
             local_name!("nav")
-            | local_name!("aside")
             | local_name!("footer")
             | local_name!("form")
             | local_name!("dialog")
@@ -65,6 +66,11 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
         dropped.insert(id);
     }
     found
+}
+
+/// Whether `id`'s parent is a sheet (see [`hints::is_sheet`]).
+pub(crate) fn in_sheet(dom: &Dom, id: NodeId) -> bool {
+    dom.parent(id).and_then(|p| dom.element(p)).is_some_and(hints::is_sheet)
 }
 
 /// Whether a `<header>` is the page's banner (the site header), not the heading block of an

@@ -47,6 +47,14 @@ fn is_news_or_blog(t: &str) -> bool {
     t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
 }
 
+/// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product
+/// and no list: a product page, not a listing whose entries are products.
+fn declares_product(objects: &[&serde_json::Map<String, Value>]) -> bool {
+    let any = |names: &[&str]| objects.iter().any(|o| types(o).any(|t| names.contains(&t)));
+    any(&["Product", "ProductGroup", "IndividualProduct", "ProductModel"])
+        && !any(&["ItemList", "CollectionPage", "SearchResultsPage"])
+}
+
 /// Types that describe the page around the article; used to fill gaps.
 const PAGE_TYPES: &[&str] = &[
     "WebPage",
@@ -83,6 +91,7 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
 
     let mut m = Metadata {
         declares_article: article.is_some_and(|o| types(o).any(is_news_or_blog)),
+        declares_product: declares_product(&objects),
         ..Metadata::default()
     };
     for (i, o) in article.into_iter().chain(page).enumerate() {

@@ -80,6 +80,11 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         language: get(LANGUAGE).and_then(language_tag),
         section: get(SECTION).and_then(clean_text),
         declares_article: get(&["og:type"]).is_some_and(|t| t.trim().eq_ignore_ascii_case("article")),
+        // `product.group` and the like name a range of products: a listing, not one product.
+        declares_product: get(&["og:type"]).is_some_and(|t| {
+            let t = t.trim();
+            t.eq_ignore_ascii_case("product") || t.eq_ignore_ascii_case("og:product")
+        }),
         ..Metadata::default()
     };
     let today = date::today();

@@ -66,6 +66,10 @@ pub(crate) struct Metadata {
     /// Whether the page declares itself an article (`og:type=article`, or JSON-LD of an
     /// article type) — a hint for content selection, not part of the output.
     pub(crate) declares_article: bool,
+    /// Whether the page declares itself the page of one product (`og:type=product`, a
+    /// JSON-LD `Product` that is not one entry of a list, or one or two microdata `Product`
+    /// items) — a hint for content selection.
+    pub(crate) declares_product: bool,
     /// The URL relative links resolve against: `<base href>` resolved against the page URL.
     pub(crate) base: Option<Url>,
     /// Whether the page declares right-to-left text (`<html dir=rtl>`).
@@ -162,6 +166,9 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         canonical_url: tags.canonical_url.or(ld.canonical_url),
         byline_nodes: html.byline_nodes,
         declares_article: ld.declares_article || tags.declares_article,
+        // One product item in the microdata (two where a page repeats its buy box) is the
+        // page's subject; many are the entries of a listing.
+        declares_product: ld.declares_product || tags.declares_product || matches!(scan.product_items, 1..=2),
         base: base_owned.clone(),
         declared_rtl: scan.declared_rtl,
     }

@@ -30,6 +30,8 @@ pub(crate) struct Scan<'a> {
     pub(crate) json_ld: Vec<String>,
     /// Elements carrying `itemprop`, with the property list as written.
     pub(crate) itemprops: Vec<(NodeId, &'a str)>,
+    /// Microdata items of a product type (`itemtype` schema.org `Product` or `ProductGroup`).
+    pub(crate) product_items: usize,
     /// `<time>` elements in the body.
     pub(crate) times: Vec<NodeId>,
     /// Elements whose class, id, rel or itemprop says "author" or "byline", or whose text
@@ -94,6 +96,11 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         }
         if let Some(p) = e.attr(&local_name!("itemprop")) {
             out.itemprops.push((n, p));
+        }
+        if e.attr_str("itemtype")
+            .is_some_and(|t| matches!(t.trim_end().rsplit('/').next(), Some("Product" | "ProductGroup")))
+        {
+            out.product_items += 1;
         }
         match *e.tag() {
             local_name!("html") | local_name!("body") => {
