@@ -59,9 +59,11 @@ static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
-/// Words that rescue an unlikely-looking element ("main-header-content").
+/// Words that rescue an unlikely-looking element ("main-header-content"). A category page's
+/// own prose often sits in an SEO text block named after where it is placed
+/// ("seo-footer-copy"): that is the page's text, not its footer.
 static MAYBE_CANDIDATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    automaton(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"])
+    automaton(&["and", "article", "body", "column", "content", "main", "mathjax", "seo", "shadow"])
 });
 
 /// Words that raise an element's score.
