@@ -162,7 +162,27 @@ pub(crate) fn is_unlikely(e: &Element) -> bool {
     if class.is_empty() && id.is_empty() {
         return false;
     }
-    matches(&UNLIKELY, e) && !matches(&MAYBE_CANDIDATE, e)
+    (names_unlikely(class) || names_unlikely(id)) && !matches(&MAYBE_CANDIDATE, e)
+}
+
+/// Whether a class or id value holds an unlikely word outside a layout modifier: a token
+/// such as `has-sidebar`, `with-header` or `no-comments` says what the element's layout
+/// makes room for (it is the page's wrapper, not the sidebar), so its word does not count.
+fn names_unlikely(value: &str) -> bool {
+    UNLIKELY.find_iter(value).any(|m| {
+        let start = value[..m.start()].rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+        !is_layout_modifier(&value[start..m.start()])
+    })
+}
+
+/// Whether the part of a class token before an unlikely word opens with a layout modifier's
+/// prefix (`has-`, `with_`, `no-`, `without-`: `has-side-banner`).
+fn is_layout_modifier(prefix: &str) -> bool {
+    ["has", "with", "no", "without"].iter().any(|p| {
+        prefix.len() > p.len()
+            && prefix.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && matches!(prefix.as_bytes()[p.len()], b'-' | b'_')
+    })
 }
 
 /// Whether the ARIA role marks navigation, asides or dialogs.

@@ -31,3 +31,51 @@ fn a_category_seo_text_block_is_the_body_not_a_footer() {
         .expect("the page extracts");
     assert!(!article.text.contains("Save on orders"), "{}", article.text);
 }
+
+/// A category page laid out as a filter panel beside a product grid (in a wrapper of class
+/// `grid_class`), with a buying guide of `paragraphs` under the grid.
+fn faceted_category_page(grid_class: &str, paragraphs: usize) -> String {
+    let facets: String = (1..=40)
+        .map(|n| {
+            format!(
+                "<li><label class='checkbox'><input type='checkbox' name='f{n}'>Filter value {n}</label></li>"
+            )
+        })
+        .collect();
+    let cards: String = (1..=12)
+        .map(|n| {
+            format!(
+                "<div class='item'><a href='/p/{n}'><img src='/i/{n}.jpg'></a><a href='/p/{n}' class='title'>\
+                 Graphics card model {n}</a><ul class='price'><li>${n}99.99</li></ul></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>Graphics cards</title></head><body><div class='page'>\
+         <div class='side'><ul class='facets'>{facets}</ul></div>\
+         <div class='{grid_class}'><div class='items'>{cards}</div>\
+         <div class='guide'>{}</div></div></div></body></html>",
+        (1..=paragraphs).map(prose).collect::<String>()
+    )
+}
+
+#[test]
+fn a_layout_modifier_naming_a_banner_does_not_make_the_grid_furniture() {
+    // "has-side-banner" says the wrapper makes room for a banner beside the results.
+    check(
+        faceted_category_page("results has-side-banner", 2),
+        Expect::Text(&["Graphics card model 1", "Graphics card model 12", "Paragraph 2 describes"]),
+    );
+}
+
+#[test]
+fn a_facet_panel_does_not_make_a_scored_body_outweigh_the_product_grid() {
+    // Conditional cleaning takes the grid out of the scored body and keeps the facets,
+    // which the region strips: measured without them, the scored body is the smaller.
+    let article = check(
+        faceted_category_page("results", 4),
+        Expect::Text(&["Graphics card model 1", "Graphics card model 12", "Paragraph 2 describes"]),
+    )
+    .expect("the page extracts");
+    assert!(!article.text.contains("Filter value"), "{}", article.text);
+}
