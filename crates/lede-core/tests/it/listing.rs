@@ -79,3 +79,13 @@ fn a_facet_panel_does_not_make_a_scored_body_outweigh_the_product_grid() {
     .expect("the page extracts");
     assert!(!article.text.contains("Filter value"), "{}", article.text);
 }
+
+#[test]
+fn a_page_wide_form_wraps_the_region_rather_than_emptying_it() {
+    // A search app (or ASP.NET) wraps the whole page in one <form>: stripping it as a form
+    // would leave no region to hold the grid.
+    let html = faceted_category_page("results", 4)
+        .replace("<body>", "<body><form action='/search'><input name='q'>")
+        .replace("</body>", "</form></body>");
+    check(html, Expect::Text(&["Graphics card model 1", "Graphics card model 12", "Paragraph 4 describes"]));
+}
