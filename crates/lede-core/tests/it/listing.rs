@@ -89,3 +89,27 @@ fn a_page_wide_form_wraps_the_region_rather_than_emptying_it() {
         .replace("</body>", "</form></body>");
     check(html, Expect::Text(&["Graphics card model 1", "Graphics card model 12", "Paragraph 4 describes"]));
 }
+
+#[test]
+fn teasers_of_one_list_share_one_fate_in_conditional_cleaning() {
+    // The last teaser's short excerpt gives it a link density that conditional cleaning
+    // removes; its like siblings all stay, so it stays with them.
+    let excerpt = "The excerpt runs on for a while, with commas, clauses and detail, as the first lines \
+                   of a story do when a section page shows them under each headline";
+    let mut teasers: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<div class='teaser'><h3><a href='/s/{n}'>Headline {n}</a></h3><p>{excerpt} {n}.</p></div>"
+            )
+        })
+        .collect();
+    teasers.push_str(
+        "<div class='teaser'><h3><a href='/s/5'>Headline five of the section</a></h3><p>Brief.</p></div>",
+    );
+    let html = format!(
+        "<html><head><title>Section</title></head><body><nav><a href='/'>Home</a></nav>\
+         <div class='section'><h1>Section</h1>{}<div class='list'>{teasers}</div></div></body></html>",
+        (1..=3).map(prose).collect::<String>()
+    );
+    check(html, Expect::Text(&["Headline 1", "Headline 4", "Headline five of the section"]));
+}
