@@ -9,6 +9,9 @@ use super::visible::Visible;
 use super::{Flags, NodeSet, hints};
 use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 
+/// Fewest elements of one class that make a list of cards.
+const MIN_CARDS: usize = 4;
+
 /// Text length under which a share-bar-looking element is dropped.
 const SHARE_MAX_CHARS: u32 = 500;
 
@@ -120,6 +123,7 @@ impl Cleaner<'_> {
         if !self.flags.clean_conditionally {
             return;
         }
+        let mut judged: Vec<(&str, NodeId, bool)> = Vec::new();
         for &id in nodes.iter().rev() {
             if !self.dom.is_tag(id, tag) || self.is_dropped_or_inside(id) {
                 continue;
@@ -128,8 +132,32 @@ impl Cleaner<'_> {
             if *tag == local_name!("div") && !self.shape.has_block[id.index()] {
                 continue;
             }
-            if self.should_remove(id, tag) {
+            let remove = self.should_remove(id, tag);
+            if remove {
                 self.drop(id);
+            }
+            if let Some(class) = self.dom.element(id).map(|e| e.class().trim()).filter(|c| !c.is_empty()) {
+                judged.push((class, id, remove));
+            }
+        }
+        self.spare_cards(&mut judged);
+    }
+
+    /// Gives the cards of one list one fate: when most elements of a class (at least
+    /// [`MIN_CARDS`]) stay, the few that conditional cleaning removed (teasers with a short
+    /// excerpt, whose link density runs higher) come back.
+    fn spare_cards(&mut self, judged: &mut [(&str, NodeId, bool)]) {
+        judged.sort_unstable_by_key(|&(class, id, _)| (class, id));
+        for group in judged.chunk_by(|a, b| a.0 == b.0) {
+            let removed = group.iter().filter(|g| g.2).count();
+            if group.len() < MIN_CARDS || removed == 0 || 2 * removed >= group.len() {
+                continue;
+            }
+            for &(_, id, remove) in group {
+                if remove && !self.dom.ancestors(id).any(|a| self.dropped.contains(a)) {
+                    self.dropped.remove(id);
+                    self.stats.restore(self.dom, id);
+                }
             }
         }
     }

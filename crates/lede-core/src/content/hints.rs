@@ -59,9 +59,11 @@ static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
-/// Words that rescue an unlikely-looking element ("main-header-content").
+/// Words that rescue an unlikely-looking element ("main-header-content"). A category page's
+/// own prose often sits in an SEO text block named after where it is placed
+/// ("seo-footer-copy"): that is the page's text, not its footer.
 static MAYBE_CANDIDATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    automaton(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"])
+    automaton(&["and", "article", "body", "column", "content", "main", "mathjax", "seo", "shadow"])
 });
 
 /// Words that raise an element's score.
@@ -160,7 +162,27 @@ pub(crate) fn is_unlikely(e: &Element) -> bool {
     if class.is_empty() && id.is_empty() {
         return false;
     }
-    matches(&UNLIKELY, e) && !matches(&MAYBE_CANDIDATE, e)
+    (names_unlikely(class) || names_unlikely(id)) && !matches(&MAYBE_CANDIDATE, e)
+}
+
+/// Whether a class or id value holds an unlikely word outside a layout modifier: a token
+/// such as `has-sidebar`, `with-header` or `no-comments` says what the element's layout
+/// makes room for (it is the page's wrapper, not the sidebar), so its word does not count.
+fn names_unlikely(value: &str) -> bool {
+    UNLIKELY.find_iter(value).any(|m| {
+        let start = value[..m.start()].rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+        !is_layout_modifier(&value[start..m.start()])
+    })
+}
+
+/// Whether the part of a class token before an unlikely word opens with a layout modifier's
+/// prefix (`has-`, `with_`, `no-`, `without-`: `has-side-banner`).
+fn is_layout_modifier(prefix: &str) -> bool {
+    ["has", "with", "no", "without"].iter().any(|p| {
+        prefix.len() > p.len()
+            && prefix.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && matches!(prefix.as_bytes()[p.len()], b'-' | b'_')
+    })
 }
 
 /// Whether the ARIA role marks navigation, asides or dialogs (but not an open sheet).

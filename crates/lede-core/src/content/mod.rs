@@ -213,8 +213,12 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         meta.declares_product,
     ) {
         let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
-        let len = len as f32;
         let region_len = region_len as f32;
+        // What the scored body holds of what the region keeps: the furniture the region
+        // strips (facet pickers, forms) leaves a scored body that stays too, so it must not
+        // make that body look bigger than the region it is measured against.
+        let scored_len = len as f32;
+        let len = scored_len - furniture_inside(dom, &selection, &stripped, &region_stats, scored_len);
         let prose_article =
             tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
         // A scored body entirely outside a real <main> region is furniture (an SEO blurb,
@@ -245,7 +249,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         if len < ratio * region_len && !prose_article && !tighter || outside || wraps {
             selection = region_selection;
         } else {
-            strip_inside(dom, &mut selection, &stripped, len);
+            strip_inside(dom, &mut selection, &stripped, scored_len);
         }
     }
     if options.comments {
@@ -265,16 +269,32 @@ const WRAPPER_SHARE: f32 = 0.5;
 /// so does any part holding most of the body's text.
 fn strip_inside(dom: &Dom, selection: &mut Selection, stripped: &[NodeId], len: f32) {
     for &id in stripped {
-        let list = dom
-            .tag(id)
-            .is_some_and(|t| matches!(*t, html5ever::local_name!("ul") | html5ever::local_name!("ol")));
-        if !list
-            && (dom.text_len(id) as f32) < WRAPPER_SHARE * len
-            && dom.ancestors(id).any(|a| selection.roots.contains(&a))
-        {
+        if is_inside_furniture(dom, selection, id, len) {
             selection.dropped.insert(id);
         }
     }
+}
+
+/// Characters of the parts the region stripped that [`strip_inside`] would drop from the
+/// scored body (`stats` counts each stripped part's own text as it stood before).
+fn furniture_inside(dom: &Dom, selection: &Selection, stripped: &[NodeId], stats: &Stats, len: f32) -> f32 {
+    stripped
+        .iter()
+        .filter(|&&id| is_inside_furniture(dom, selection, id, len))
+        .map(|id| stats.text[id.index()] as f32)
+        .sum()
+}
+
+/// Whether [`strip_inside`] drops the stripped part `id` from the scored body of `len`
+/// characters: not a list, not a wrapper of the body, inside it and not dropped already.
+fn is_inside_furniture(dom: &Dom, selection: &Selection, id: NodeId, len: f32) -> bool {
+    let list = dom
+        .tag(id)
+        .is_some_and(|t| matches!(*t, html5ever::local_name!("ul") | html5ever::local_name!("ol")));
+    !list
+        && (dom.text_len(id) as f32) < WRAPPER_SHARE * len
+        && dom.ancestors(id).any(|a| selection.roots.contains(&a))
+        && !dom.ancestors(id).any(|a| selection.dropped.contains(a))
 }
 
 /// The main region with its furniture stripped, its text length, the statistics of the

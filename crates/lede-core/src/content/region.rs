@@ -28,10 +28,15 @@ pub(crate) fn find(
     best.filter(|&b| stats.text[b.index()] > 0).or(body_fallback.then_some(body))
 }
 
+/// The share of the region's text above which a `<form>` is the page's wrapper, not a form.
+const WRAPPER_FORM_SHARE: f32 = 0.5;
+
 /// Drops navigation, the page banner (site `<header>`, `role=banner`) and footers
-/// (`contentinfo`), asides, forms and dialogs inside `region`; returns the dropped nodes.
+/// (`contentinfo`), asides, forms (but one wrapping the page) and dialogs inside `region`;
+/// returns the dropped nodes.
 pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) -> Vec<NodeId> {
     let mut found = Vec::new();
+    let region_len = stats.text[region.index()];
     let mut walk = Visible::new(dom, region, dropped);
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
@@ -40,7 +45,6 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             local_name!("aside") => !in_sheet(dom, id),
             local_name!("nav")
             | local_name!("footer")
-            | local_name!("form")
             | local_name!("dialog")
             | local_name!("button")
             | local_name!("select")
@@ -48,6 +52,9 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             | local_name!("textarea")
             | local_name!("iframe") => true,
             local_name!("ul") | local_name!("ol") => is_link_menu(dom, id, stats),
+            // A form holding most of the region wraps the page (ASP.NET's page-wide form,
+            // a search app's results): its furniture is stripped inside it instead.
+            local_name!("form") => (stats.text[id.index()] as f32) < WRAPPER_FORM_SHARE * region_len as f32,
             local_name!("header") => is_page_banner(dom, id),
             local_name!("label") => is_choice_label(dom, id),
             _ => {

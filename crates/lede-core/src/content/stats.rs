@@ -125,6 +125,20 @@ impl Stats {
         if text == 0 { 0.0 } else { self.link[id.index()] / text as f32 }
     }
 
+    /// Adds a node's numbers back to its ancestors: undoes [`Stats::remove`].
+    pub(crate) fn restore(&mut self, dom: &Dom, id: NodeId) {
+        let i = id.index();
+        let (text, link, commas) = (self.text[i], self.link[i], self.commas[i]);
+        let mut cur = dom.parent(id);
+        while let Some(p) = cur {
+            let j = p.index();
+            self.text[j] += text;
+            self.link[j] += link;
+            self.commas[j] += commas;
+            cur = dom.parent(p);
+        }
+    }
+
     /// Subtracts a dropped node's numbers from its ancestors.
     pub(crate) fn remove(&mut self, dom: &Dom, id: NodeId) {
         let i = id.index();

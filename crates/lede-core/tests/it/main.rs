@@ -1,8 +1,9 @@
 //! The integration tests of `lede-core`: one binary, one module per area (bad input,
-//! golden pages, property tests, plain-text input).
+//! golden pages, listings, property tests, plain-text input).
 
 mod bad_input;
 mod golden;
+mod listing;
 mod props;
 mod text;
 
