@@ -69,7 +69,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
 
 /// Whether a `<header>` is the page's banner (the site header), not the heading block of an
 /// article or section: ARIA's rule, no sectioning element above it.
-fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
+pub(crate) fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
     !dom.ancestors(header).any(|a| {
         dom.tag(a).is_some_and(|t| {
             matches!(

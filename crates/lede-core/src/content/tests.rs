@@ -261,6 +261,29 @@ fn the_page_banner_leaves_a_body_region_but_a_section_header_stays() {
 }
 
 #[test]
+fn section_headers_named_header_keep_their_headings() {
+    // A landing page's sections each open with `<header class="…__header">` around the
+    // section's heading: the class says "header", yet it is no site banner but a heading.
+    let sections: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<section class='copy'><header class='copy__header'><h2>Benefit number {n}</h2></header>\
+                 <div class='copy__body'>{}</div></section>",
+                prose(n)
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Payments</title></head><body>\
+         <header class='site-header'><a href='/'>Brand</a> <a href='/login'>Sign in</a></header>\
+         <div class='row'>{sections}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Benefit number 1") && text.contains("Benefit number 4"), "{text:?}");
+    assert!(text.contains("Paragraph 4 tells") && !text.contains("Sign in"), "{text:?}");
+}
+
+#[test]
 fn icon_font_ligature_names_are_not_text() {
     // Icon fonts draw a glyph from a word ("chevron_right"); readers never see the word.
     let inner = format!(
