@@ -91,7 +91,9 @@ impl Tuning {
                 body_region: false,
             },
             Focus::Recall => Tuning {
-                region_ratio: 1.0,
+                // Not 1.0: a scored body holding 80%+ of the region's text is the content,
+                // and what the region adds around it is testimonials, badges and blurbs.
+                region_ratio: 0.8,
                 declared_ratio: 0.6,
                 prose_guard: false,
                 link_density_modifier: 0.2,

@@ -261,6 +261,21 @@ fn the_page_banner_leaves_a_body_region_but_a_section_header_stays() {
 }
 
 #[test]
+fn a_scored_body_with_most_of_the_page_beats_the_stripped_body() {
+    // A page that is not article-like, without <main>: the stripped body is the region.
+    // A scored body holding most of its text is the content; the rest is badges and blurbs.
+    let html = format!(
+        "<html><head><title>Services</title></head><body><div class='intro'>{}</div>\
+         <div class='badges'><span>Rated five stars by our many customers</span> \
+         <span>Trusted by teams in forty countries</span> <span>Award winner</span></div></body></html>",
+        (1..=4).map(prose).collect::<String>()
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"), "{text:?}");
+    assert!(!text.contains("Award winner"), "{text:?}");
+}
+
+#[test]
 fn section_headers_named_header_keep_their_headings() {
     // A landing page's sections each open with `<header class="…__header">` around the
     // section's heading: the class says "header", yet it is no site banner but a heading.
