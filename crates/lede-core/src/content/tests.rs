@@ -276,6 +276,20 @@ fn a_scored_body_with_most_of_the_page_beats_the_stripped_body() {
 }
 
 #[test]
+fn labels_of_adjacent_tab_controls_stay_separate_words() {
+    // Tab strips put their labels side by side with no space between them; each label is
+    // a box of its own on screen, so a word of its own in the text.
+    let inner = format!(
+        "{}<div><span role='tab'>Python</span><span role='tab'>Node.js</span><span role='tab'>Ruby</span>\
+         </div>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("Python Node.js Ruby"), "{text:?}");
+}
+
+#[test]
 fn section_headers_named_header_keep_their_headings() {
     // A landing page's sections each open with `<header class="…__header">` around the
     // section's heading: the class says "header", yet it is no site banner but a heading.
