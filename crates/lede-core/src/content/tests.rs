@@ -290,6 +290,26 @@ fn labels_of_adjacent_tab_controls_stay_separate_words() {
 }
 
 #[test]
+fn the_pages_own_table_of_contents_is_not_body() {
+    // A list of links to fragments of the page repeats the headings below it, whatever
+    // its title says.
+    let toc = "<div class='box'><b>Inhalt</b><ul>\
+               <li><a href='#one'>First part of the story</a></li>\
+               <li><a href='#two'>Second part of the story</a></li>\
+               <li><a href='#three'>Third part of the story</a></li></ul></div>";
+    let inner = format!(
+        "{}{toc}<h2 id='one'>First part</h2>{}<h2 id='two'>Second part</h2>{}<h2 id='three'>Third part</h2>{}",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("Paragraph 4 tells") && text.contains("Second part"), "{text:?}");
+    assert!(!text.contains("Inhalt") && !text.contains("part of the story"), "{text:?}");
+}
+
+#[test]
 fn section_headers_named_header_keep_their_headings() {
     // A landing page's sections each open with `<header class="…__header">` around the
     // section's heading: the class says "header", yet it is no site banner but a heading.
