@@ -310,6 +310,24 @@ fn the_pages_own_table_of_contents_is_not_body() {
 }
 
 #[test]
+fn disclaimers_and_post_signatures_are_furniture() {
+    // Affiliate disclaimers and a poster's signature sit among the paragraphs but speak
+    // for the site or the user, not the story.
+    let inner = format!(
+        "<p class='disclaimer'>This post may contain affiliate links, which means we may earn a small \
+         commission when you buy through them, at no extra cost to you.</p>{}{}\
+         <div class='post-signature'><span>Written by a member since the early days of the board</span></div>{}{}",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 3 tells"), "{text:?}");
+    assert!(!text.contains("affiliate") && !text.contains("early days"), "{text:?}");
+}
+
+#[test]
 fn section_headers_named_header_keep_their_headings() {
     // A landing page's sections each open with `<header class="…__header">` around the
     // section's heading: the class says "header", yet it is no site banner but a heading.
