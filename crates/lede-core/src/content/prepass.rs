@@ -60,17 +60,18 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
     dropped
 }
 
-/// Share of a `<header>`'s text its headings must hold for it to be a heading block.
+/// Share of a heading block's text its headings must hold.
 const HEADING_BLOCK_SHARE: u32 = 4; // in fifths: 80%
 
-/// Whether a `<header>` is the heading block of a section (a `Copy__header`, a
+/// Whether a `<header>` or `<div>` is the heading block of a section (a `Copy__header`, a
 /// `section-header` holding the section's `<h2>`), not the page banner: a sectioning
 /// element above it (ARIA's rule) and nearly all of its text in headings. Its class names
 /// it a "header", which the unlikely-class list takes for the site header, and dropping it
 /// loses every section heading of a landing page. A header carrying a byline or a date
 /// beside the headline stays furniture.
 fn is_section_heading(dom: &Dom, id: NodeId) -> bool {
-    if !dom.is_tag(id, &local_name!("header")) || super::region::is_page_banner(dom, id) {
+    let block = dom.is_tag(id, &local_name!("header")) || dom.is_tag(id, &local_name!("div"));
+    if !block || super::region::is_page_banner(dom, id) {
         return false;
     }
     let (mut total, mut headings) = (0, 0);
