@@ -218,7 +218,7 @@ impl Builder<'_> {
                     run.items.extend(content);
                 }
             }
-            None if block_like => {
+            None if block_like || is_control(e) => {
                 // A block flattened into a run (a <p> in a table cell) still separates words.
                 run.push_text(" ");
                 self.inline_children(id, run);
@@ -233,4 +233,14 @@ impl Builder<'_> {
             self.inline(child, run);
         }
     }
+}
+
+/// Whether an inline element is a widget control (a tab, a button, a menu item, an
+/// option): browsers draw each as its own box, so its label is a word of its own even
+/// when the markup runs labels together (`<span role=tab>Python</span><span role=tab>Go</span>`).
+fn is_control(e: &crate::dom::Element) -> bool {
+    matches!(
+        e.attr(&local_name!("role")),
+        Some("tab" | "button" | "menuitem" | "option" | "switch" | "radio" | "checkbox")
+    )
 }

@@ -6,7 +6,7 @@ use html5ever::{LocalName, local_name};
 use super::score::{Shape, is_block_for_div};
 use super::stats::Stats;
 use super::visible::Visible;
-use super::{Flags, NodeSet, hints};
+use super::{Flags, NodeSet, hints, region};
 use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 
 /// Fewest elements of one class that make a list of cards.
@@ -50,6 +50,13 @@ pub(crate) fn clean(
         let share = hints::looks_like_share(e) && ctx.stats.text[id.index()] < SHARE_MAX_CHARS;
         if always || share {
             ctx.drop(id);
+        } else if matches!(*tag, local_name!("ul") | local_name!("ol"))
+            && !ctx.is_dropped_or_inside(id)
+            && region::is_page_toc(dom, id, ctx.stats)
+        {
+            // The page's own table of contents repeats the headings below it.
+            let block = region::toc_block(dom, id, ctx.stats, roots);
+            ctx.drop(block);
         }
     }
     for tag in [

@@ -56,6 +56,8 @@ static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "cookie",
         "consent",
         "newsletter",
+        "signature",
+        "disclaimer",
     ])
 });
 

@@ -70,6 +70,10 @@ struct Tuning {
     /// When the scored body holds less than this share of the main region's text, the page
     /// is not one run of paragraphs (a listing, a product page, a forum) and the region wins.
     region_ratio: f32,
+    /// The same share when the scored body came up short ([`CHAR_THRESHOLD`]): it found no
+    /// run of text, so what else the region holds (a section's intro, a spec line beside a
+    /// blurb) is as likely content as the body.
+    short_ratio: f32,
     /// The same share for pages that declare themselves articles, whose main region often
     /// carries teasers and comments around the story.
     declared_ratio: f32,
@@ -86,13 +90,17 @@ impl Tuning {
         match focus {
             Focus::Precision => Tuning {
                 region_ratio: 0.4,
+                short_ratio: 0.4,
                 declared_ratio: 0.15,
                 prose_guard: true,
                 link_density_modifier: -0.1,
                 body_region: false,
             },
             Focus::Recall => Tuning {
-                region_ratio: 1.0,
+                // Not 1.0: a scored body holding 80%+ of the region's text is the content,
+                // and what the region adds around it is testimonials, badges and blurbs.
+                region_ratio: 0.8,
+                short_ratio: 1.0,
                 declared_ratio: 0.6,
                 prose_guard: false,
                 link_density_modifier: 0.2,
@@ -100,6 +108,7 @@ impl Tuning {
             },
             _ => Tuning {
                 region_ratio: 0.7,
+                short_ratio: 0.7,
                 declared_ratio: 0.3,
                 prose_guard: true,
                 link_density_modifier: 0.0,
@@ -212,7 +221,11 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         tuning.body_region || unscored,
         meta.declares_product,
     ) {
-        let ratio = if declared { tuning.declared_ratio } else { tuning.region_ratio };
+        let ratio = match (declared, unscored) {
+            (true, _) => tuning.declared_ratio,
+            (false, true) => tuning.short_ratio,
+            (false, false) => tuning.region_ratio,
+        };
         let region_len = region_len as f32;
         // What the scored body holds of what the region keeps: the furniture the region
         // strips (facet pickers, forms) leaves a scored body that stays too, so it must not

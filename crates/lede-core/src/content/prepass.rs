@@ -3,6 +3,7 @@
 
 use html5ever::local_name;
 
+use super::stats::collapsed_len;
 use super::{Flags, NodeSet, hints, similarity};
 use crate::dom::{Dom, NodeId};
 use crate::metadata::Metadata;
@@ -46,7 +47,10 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
             || flags.strip_unlikely
                 && *tag != local_name!("body")
                 && *tag != local_name!("a")
-                && (hints::has_unlikely_role(e) || hints::is_unlikely(e) && !inside_table_or_code(dom, id))
+                && (hints::has_unlikely_role(e)
+                    || hints::is_unlikely(e)
+                        && !inside_table_or_code(dom, id)
+                        && !is_section_heading(dom, id))
                 && !holds_page(id);
         if drop {
             dropped.insert(id);
@@ -54,6 +58,45 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
         }
     }
     dropped
+}
+
+/// Share of a heading block's text its headings must hold.
+const HEADING_BLOCK_SHARE: u32 = 4; // in fifths: 80%
+
+/// Whether a `<header>` or `<div>` is the heading block of a section (a `Copy__header`, a
+/// `section-header` holding the section's `<h2>`), not the page banner: a sectioning
+/// element above it (ARIA's rule) and nearly all of its text in headings. Its class names
+/// it a "header", which the unlikely-class list takes for the site header, and dropping it
+/// loses every section heading of a landing page. A header carrying a byline or a date
+/// beside the headline stays furniture.
+fn is_section_heading(dom: &Dom, id: NodeId) -> bool {
+    let block = dom.is_tag(id, &local_name!("header")) || dom.is_tag(id, &local_name!("div"));
+    if !block || super::region::is_page_banner(dom, id) {
+        return false;
+    }
+    let (mut total, mut headings) = (0, 0);
+    let mut walk = dom.descendants(id);
+    while let Some(n) = walk.next() {
+        if let Some(t) = dom.text(n) {
+            total += collapsed_len(t);
+        } else if dom.tag(n).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("h1")
+                    | local_name!("h2")
+                    | local_name!("h3")
+                    | local_name!("h4")
+                    | local_name!("h5")
+                    | local_name!("h6")
+            )
+        }) {
+            let len: u32 = dom.descendants(n).filter_map(|d| dom.text(d)).map(collapsed_len).sum();
+            headings += len;
+            total += len;
+            walk.skip_subtree(n);
+        }
+    }
+    total > 0 && headings * 5 >= total * HEADING_BLOCK_SHARE
 }
 
 fn inside_table_or_code(dom: &Dom, id: NodeId) -> bool {

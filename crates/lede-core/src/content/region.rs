@@ -51,7 +51,9 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             | local_name!("input")
             | local_name!("textarea")
             | local_name!("iframe") => true,
-            local_name!("ul") | local_name!("ol") => is_link_menu(dom, id, stats),
+            local_name!("ul") | local_name!("ol") => {
+                is_link_menu(dom, id, stats) || is_page_toc(dom, id, stats)
+            }
             // A form holding most of the region wraps the page (ASP.NET's page-wide form,
             // a search app's results): its furniture is stripped inside it instead.
             local_name!("form") => (stats.text[id.index()] as f32) < WRAPPER_FORM_SHARE * region_len as f32,
@@ -64,8 +66,16 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             }
         };
         if furniture {
-            found.push(id);
             walk.skip_subtree(id);
+            if is_page_toc(dom, id, stats) {
+                // The table of contents goes with its title ("Contents"), which came
+                // before it and holds nothing found.
+                let block = toc_block(dom, id, stats, &[region]);
+                found.retain(|&f| !dom.ancestors(f).any(|a| a == block));
+                found.push(block);
+            } else {
+                found.push(id);
+            }
         }
     }
     for &id in &found {
@@ -82,7 +92,7 @@ pub(crate) fn in_sheet(dom: &Dom, id: NodeId) -> bool {
 
 /// Whether a `<header>` is the page's banner (the site header), not the heading block of an
 /// article or section: ARIA's rule, no sectioning element above it.
-fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
+pub(crate) fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
     !dom.ancestors(header).any(|a| {
         dom.tag(a).is_some_and(|t| {
             matches!(
@@ -113,6 +123,59 @@ fn is_choice_label(dom: &Dom, label: NodeId) -> bool {
     }
     let (Some(target), Some(parent)) = (target, dom.parent(label)) else { return false };
     dom.descendants(parent).any(|n| is_choice(n) && dom.element(n).is_some_and(|i| i.id() == target))
+}
+
+/// Fewest links that make a table of contents.
+const TOC_MIN_LINKS: u32 = 3;
+/// Share of a table of contents' links that point into the page, and of its text in links.
+const TOC_SHARE: f32 = 0.8;
+/// Characters around a table of contents that are only its title ("Contents", "On this page").
+const TOC_TITLE_CHARS: u32 = 40;
+
+/// Whether a list is the page's own table of contents ("On this page", a wiki's
+/// "Contents"): three or more links, nearly all to fragments of this page (`#usage`), and
+/// nearly all of its text in them. It repeats the headings that follow; whatever its
+/// words, the fragment links say what it is. (Stats weigh `#` links low in link density,
+/// so the link text is measured here.)
+pub(crate) fn is_page_toc(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
+    let text = stats.text[list.index()];
+    // A cheap first test: fragment links weigh 0.3 in the link density.
+    if text == 0 || stats.link_density(list) < 0.3 * TOC_SHARE {
+        return false;
+    }
+    let (mut links, mut fragments, mut link_text) = (0u32, 0u32, 0u32);
+    let mut walk = dom.descendants(list);
+    while let Some(n) = walk.next() {
+        let Some(e) = dom.element(n) else { continue };
+        if *e.tag() != local_name!("a") {
+            continue;
+        }
+        walk.skip_subtree(n);
+        links += 1;
+        link_text += stats.text[n.index()];
+        let href = e.attr(&local_name!("href")).map_or("", str::trim);
+        // `#!` and `#/` are routes of a script-driven app, not places in the page.
+        if href.len() > 1 && href.starts_with('#') && !href.starts_with("#!") && !href.starts_with("#/") {
+            fragments += 1;
+        }
+    }
+    links >= TOC_MIN_LINKS
+        && fragments as f32 >= TOC_SHARE * links as f32
+        && link_text as f32 >= TOC_SHARE * text as f32
+}
+
+/// A table of contents with its title: the list, or the wrappers around it that add only
+/// a short title, below `roots`.
+pub(crate) fn toc_block(dom: &Dom, list: NodeId, stats: &Stats, roots: &[NodeId]) -> NodeId {
+    let mut block = list;
+    while let Some(parent) = dom.parent(block) {
+        if roots.contains(&parent) || stats.text[parent.index()] > stats.text[block.index()] + TOC_TITLE_CHARS
+        {
+            break;
+        }
+        block = parent;
+    }
+    block
 }
 
 /// A list whose every item is one short link: a menu inside the region.

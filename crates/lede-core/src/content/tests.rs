@@ -261,6 +261,97 @@ fn the_page_banner_leaves_a_body_region_but_a_section_header_stays() {
 }
 
 #[test]
+fn a_scored_body_with_most_of_the_page_beats_the_stripped_body() {
+    // A page that is not article-like, without <main>: the stripped body is the region.
+    // A scored body holding most of its text is the content; the rest is badges and blurbs.
+    let html = format!(
+        "<html><head><title>Services</title></head><body><div class='intro'>{}</div>\
+         <div class='badges'><span>Rated five stars by our many customers</span> \
+         <span>Trusted by teams in forty countries</span> <span>Award winner</span></div></body></html>",
+        (1..=4).map(prose).collect::<String>()
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"), "{text:?}");
+    assert!(!text.contains("Award winner"), "{text:?}");
+}
+
+#[test]
+fn labels_of_adjacent_tab_controls_stay_separate_words() {
+    // Tab strips put their labels side by side with no space between them; each label is
+    // a box of its own on screen, so a word of its own in the text.
+    let inner = format!(
+        "{}<div><span role='tab'>Python</span><span role='tab'>Node.js</span><span role='tab'>Ruby</span>\
+         </div>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("Python Node.js Ruby"), "{text:?}");
+}
+
+#[test]
+fn the_pages_own_table_of_contents_is_not_body() {
+    // A list of links to fragments of the page repeats the headings below it, whatever
+    // its title says.
+    let toc = "<div class='box'><b>Inhalt</b><ul>\
+               <li><a href='#one'>First part of the story</a></li>\
+               <li><a href='#two'>Second part of the story</a></li>\
+               <li><a href='#three'>Third part of the story</a></li></ul></div>";
+    let inner = format!(
+        "{}{toc}<h2 id='one'>First part</h2>{}<h2 id='two'>Second part</h2>{}<h2 id='three'>Third part</h2>{}",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("Paragraph 4 tells") && text.contains("Second part"), "{text:?}");
+    assert!(!text.contains("Inhalt") && !text.contains("part of the story"), "{text:?}");
+}
+
+#[test]
+fn disclaimers_and_post_signatures_are_furniture() {
+    // Affiliate disclaimers and a poster's signature sit among the paragraphs but speak
+    // for the site or the user, not the story.
+    let inner = format!(
+        "<p class='disclaimer'>This post may contain affiliate links, which means we may earn a small \
+         commission when you buy through them, at no extra cost to you.</p>{}{}\
+         <div class='post-signature'><span>Written by a member since the early days of the board</span></div>{}{}",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 3 tells"), "{text:?}");
+    assert!(!text.contains("affiliate") && !text.contains("early days"), "{text:?}");
+}
+
+#[test]
+fn section_headers_named_header_keep_their_headings() {
+    // A landing page's sections each open with `<header class="…__header">` (or a `<div>`)
+    // around the section's heading: the class says "header", yet it is no site banner.
+    let sections: String = (1..=4)
+        .map(|n| {
+            let tag = if n % 2 == 0 { "div" } else { "header" };
+            format!(
+                "<section class='copy'><{tag} class='copy__header'><h2>Benefit number {n}</h2></{tag}>\
+                 <div class='copy__body'>{}</div></section>",
+                prose(n)
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Payments</title></head><body>\
+         <header class='site-header'><a href='/'>Brand</a> <a href='/login'>Sign in</a></header>\
+         <div class='row'>{sections}</div></body></html>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Benefit number 1") && text.contains("Benefit number 4"), "{text:?}");
+    assert!(text.contains("Paragraph 4 tells") && !text.contains("Sign in"), "{text:?}");
+}
+
+#[test]
 fn icon_font_ligature_names_are_not_text() {
     // Icon fonts draw a glyph from a word ("chevron_right"); readers never see the word.
     let inner = format!(
