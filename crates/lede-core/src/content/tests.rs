@@ -619,6 +619,7 @@ fn invisible_format_characters_do_not_split_words() {
     let text = text_of(&article_page(&inner));
     assert!(text.contains("about charging, zerowidth and softhyphen breaks, or a wordjoiner?"), "{text:?}");
     assert!(text.contains("می\u{200c}خواهم"), "{text:?}");
+}
 
 /// A product page: a short description and feature bullets, then a row of other
 /// products' cards (link, image, price), as "you may also like" carousels show them.
