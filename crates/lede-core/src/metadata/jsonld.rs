@@ -47,8 +47,8 @@ fn is_news_or_blog(t: &str) -> bool {
     t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
 }
 
-/// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product
-/// and no list: a product page, not a listing whose entries are products.
+/// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product, or
+/// offer one, and no list: a product page, not a listing whose entries are products.
 fn declares_product(objects: &[&serde_json::Map<String, Value>]) -> bool {
     const PRODUCTS: &[&str] = &["Product", "ProductGroup", "IndividualProduct", "ProductModel"];
     let any = |names: &[&str]| objects.iter().any(|o| types(o).any(|t| names.contains(&t)));
