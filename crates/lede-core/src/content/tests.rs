@@ -714,3 +714,16 @@ fn one_microdata_product_makes_a_product_page() {
     assert!(text.contains("Woven from washed linen"), "{text:?}");
     assert!(!text.contains("$39.00"), "{text:?}");
 }
+
+#[test]
+fn a_product_named_only_as_an_offer_makes_a_product_page() {
+    let page = r#"<html><head><title>Linen shirt</title><script type="application/ld+json">
+        {"@type":"WebPage","mainEntity":{"@type":"WebPageElement","offers":{"@type":"Offer",
+        "itemOffered":{"@type":"Product","name":"Linen shirt"}}}}</script></head><body><main>
+        <h1>Linen shirt</h1><div class="price">Now only $39.00</div>
+        <p>Woven from washed linen, this shirt keeps you cool on the warmest days and softens
+        with every wash, season after season.</p></main></body></html>"#;
+    let text = text_of(page);
+    assert!(text.contains("Woven from washed linen"), "{text:?}");
+    assert!(!text.contains("$39.00"), "{text:?}");
+}

@@ -47,12 +47,22 @@ fn is_news_or_blog(t: &str) -> bool {
     t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
 }
 
-/// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product
-/// and no list: a product page, not a listing whose entries are products.
+/// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product, or
+/// offer one, and no list: a product page, not a listing whose entries are products.
 fn declares_product(objects: &[&serde_json::Map<String, Value>]) -> bool {
+    const PRODUCTS: &[&str] = &["Product", "ProductGroup", "IndividualProduct", "ProductModel"];
     let any = |names: &[&str]| objects.iter().any(|o| types(o).any(|t| names.contains(&t)));
-    any(&["Product", "ProductGroup", "IndividualProduct", "ProductModel"])
-        && !any(&["ItemList", "CollectionPage", "SearchResultsPage"])
+    // A page element may name the product only as what its offer sells (`offers` →
+    // `itemOffered`), as marketplaces write it.
+    let offered =
+        || {
+            objects.iter().filter_map(|o| o.get("offers")).flat_map(each).any(|offer| {
+                offer.get("itemOffered").into_iter().flat_map(each).any(|item| {
+                    item.as_object().is_some_and(|item| types(item).any(|t| PRODUCTS.contains(&t)))
+                })
+            })
+        };
+    (any(PRODUCTS) || offered()) && !any(&["ItemList", "CollectionPage", "SearchResultsPage"])
 }
 
 /// Types that describe the page around the article; used to fill gaps.
