@@ -115,6 +115,9 @@ static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
+/// Trails and page links around a listing: furniture whatever else the page holds.
+static TRAIL: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&["breadcrumb", "pagination", "pager"]));
+
 /// Byline containers.
 static BYLINE: LazyLock<AhoCorasick> =
     LazyLock::new(|| automaton(&["byline", "author", "dateline", "writtenby", "p-author"]));
@@ -191,6 +194,12 @@ pub(crate) fn has_unlikely_role(e: &Element) -> bool {
         e.attr(&local_name!("role")).map(str::trim),
         Some("menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog")
     )
+}
+
+/// Whether the element is a breadcrumb trail or a pagination bar, by class, id or
+/// schema.org type (`BreadcrumbList`).
+pub(crate) fn names_trail(e: &Element) -> bool {
+    matches(&TRAIL, e) || e.attr(&local_name!("itemtype")).is_some_and(|t| t.ends_with("/BreadcrumbList"))
 }
 
 /// Whether class/id name a byline, or the element is marked as the author.
