@@ -115,8 +115,11 @@ static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
-/// Trails and page links around a listing: furniture whatever else the page holds.
-static TRAIL: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&["breadcrumb", "pagination", "pager"]));
+/// Trails, sort controls and page links around a listing: furniture whatever else the page
+/// holds.
+static TRAIL: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&["breadcrumb", "pagination", "pager", "sorting", "sort-by", "sortby", "sort_by"])
+});
 
 /// Byline containers.
 static BYLINE: LazyLock<AhoCorasick> =
@@ -196,8 +199,8 @@ pub(crate) fn has_unlikely_role(e: &Element) -> bool {
     )
 }
 
-/// Whether the element is a breadcrumb trail or a pagination bar, by class, id or
-/// schema.org type (`BreadcrumbList`).
+/// Whether the element is a breadcrumb trail, a sort control or a pagination bar, by class,
+/// id or schema.org type (`BreadcrumbList`).
 pub(crate) fn names_trail(e: &Element) -> bool {
     matches(&TRAIL, e) || e.attr(&local_name!("itemtype")).is_some_and(|t| t.ends_with("/BreadcrumbList"))
 }

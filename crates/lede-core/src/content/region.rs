@@ -66,8 +66,8 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
                     || hints::looks_like_share(e) && stats.text[id.index()] < 500
             }
         };
-        // A trail or a pagination bar is furniture whatever its tag (often a list of links
-        // that is no menu, since "Page 1 of 2" is no link).
+        // A trail, a sort control or a pagination bar is furniture whatever its tag (often
+        // a list of links that is no menu, since "Page 1 of 2" is no link).
         let furniture = furniture || hints::names_trail(e) && stats.text[id.index()] < MAX_TRAIL_CHARS;
         if furniture {
             found.push(id);
