@@ -117,6 +117,12 @@ static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
+/// Trails, sort controls and page links around a listing: furniture whatever else the page
+/// holds.
+static TRAIL: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&["breadcrumb", "pagination", "pager", "sorting", "sort-by", "sortby", "sort_by"])
+});
+
 /// Byline containers.
 static BYLINE: LazyLock<AhoCorasick> =
     LazyLock::new(|| automaton(&["byline", "author", "dateline", "writtenby", "p-author"]));
@@ -200,6 +206,12 @@ pub(crate) fn has_unlikely_role(e: &Element) -> bool {
 /// content is the page's, shown on demand like a tab panel, not a pop-up over the page.
 pub(crate) fn is_sheet(e: &Element) -> bool {
     e.attr(&local_name!("role")).map(str::trim) == Some("dialog") && e.attr_str("aria-modal") == Some("false")
+}
+
+/// Whether the element is a breadcrumb trail, a sort control or a pagination bar, by class,
+/// id or schema.org type (`BreadcrumbList`).
+pub(crate) fn names_trail(e: &Element) -> bool {
+    matches(&TRAIL, e) || e.attr(&local_name!("itemtype")).is_some_and(|t| t.ends_with("/BreadcrumbList"))
 }
 
 /// Whether class/id name a byline, or the element is marked as the author.

@@ -28,6 +28,10 @@ pub(crate) fn find(
     best.filter(|&b| stats.text[b.index()] > 0).or(body_fallback.then_some(body))
 }
 
+/// Longest text a breadcrumb trail or a pagination bar holds: more is a wrapper named
+/// after one.
+const MAX_TRAIL_CHARS: u32 = 300;
+
 /// The share of the region's text above which a `<form>` is the page's wrapper, not a form.
 const WRAPPER_FORM_SHARE: f32 = 0.5;
 
@@ -65,6 +69,9 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
                     || hints::looks_like_share(e) && stats.text[id.index()] < 500
             }
         };
+        // A trail, a sort control or a pagination bar is furniture whatever its tag (often
+        // a list of links that is no menu, since "Page 1 of 2" is no link).
+        let furniture = furniture || hints::names_trail(e) && stats.text[id.index()] < MAX_TRAIL_CHARS;
         if furniture {
             walk.skip_subtree(id);
             if is_page_toc(dom, id, stats) {

@@ -113,3 +113,25 @@ fn teasers_of_one_list_share_one_fate_in_conditional_cleaning() {
     );
     check(html, Expect::Text(&["Headline 1", "Headline 4", "Headline five of the section"]));
 }
+
+#[test]
+fn breadcrumbs_sort_controls_and_pagination_leave_a_grid_region() {
+    // Cards score poorly, so the region comes from the pre-pass that keeps unlikely class
+    // names (a grid under "related-products"); a trail, the sort control and a pagination
+    // bar still go.
+    let cards: String = (1..=8)
+        .map(|n| format!("<div class='card'><a href='/p/{n}'>Skillet {n}</a><span>${n}9.00</span></div>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Cast iron</title></head><body><main>\
+         <div class='breadcrumbs'><a href='/'>Home</a> / <a href='/c'>Collections</a> / Cast iron</div>\
+         <h1>Cast iron</h1><div class='collection-sorting'><span>Sort by: Best selling</span></div>\
+         <div class='grid'>{cards}</div>\
+         <ul class='pagination'><li><a href='?p=0'>Prev</a></li><li>Page 1 of 2</li><li><a href='?p=2'>Next</a></li></ul>\
+         </main></body></html>"
+    );
+    let article = check(html, Expect::Text(&["Skillet 1", "Skillet 8"])).expect("the page extracts");
+    for gone in ["Collections", "Sort by", "Page 1 of 2"] {
+        assert!(!article.text.contains(gone), "{gone:?} left in {}", article.text);
+    }
+}
