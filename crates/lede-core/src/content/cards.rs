@@ -11,7 +11,7 @@ use html5ever::local_name;
 use super::NodeSet;
 use super::stats::Stats;
 use super::visible::Visible;
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeData, NodeId, is_heading};
 
 /// Fewest cards that make a row; two teasers may be a product and its variant.
 const MIN_CARDS: usize = 3;
@@ -231,19 +231,7 @@ fn prune_price_lines(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &m
 
 /// Whether a heading sits at or below `id`: a product's name beside its price stays.
 fn has_heading(dom: &Dom, id: NodeId) -> bool {
-    dom.descendants(id).any(|n| {
-        dom.tag(n).is_some_and(|t| {
-            matches!(
-                *t,
-                local_name!("h1")
-                    | local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-            )
-        })
-    })
+    dom.descendants(id).any(|n| dom.tag(n).is_some_and(is_heading))
 }
 
 /// Shortest text whose repetition is a copy, not a coincidence.

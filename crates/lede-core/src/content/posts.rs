@@ -21,7 +21,7 @@ use super::NodeSet;
 use super::score::is_phrasing;
 use super::stats::Stats;
 use super::visible::Visible;
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, is_heading};
 
 /// Fewest repeated containers that make a thread.
 const MIN_POSTS: usize = 4;
@@ -157,15 +157,7 @@ fn collect_parts(
                 )
                 // A heading ("Pros", "Cons") is a label too, unless it is a link (a reply's
                 // "Re: title" pointing at the post).
-                || matches!(
-                    *tag,
-                    local_name!("h1")
-                        | local_name!("h2")
-                        | local_name!("h3")
-                        | local_name!("h4")
-                        | local_name!("h5")
-                        | local_name!("h6")
-                ) && !is_one_link(dom, child, stats);
+                || is_heading(tag) && !is_one_link(dom, child, stats);
             if !label && !spine.contains(&child_path) {
                 out.push(Part {
                     path: child_path,

@@ -5,7 +5,7 @@ use html5ever::local_name;
 
 use super::stats::collapsed_len;
 use super::{Flags, NodeSet, hints, similarity};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, is_heading};
 use crate::metadata::Metadata;
 
 /// Longest text a byline element may hold.
@@ -79,17 +79,7 @@ fn is_section_heading(dom: &Dom, id: NodeId) -> bool {
     while let Some(n) = walk.next() {
         if let Some(t) = dom.text(n) {
             total += collapsed_len(t);
-        } else if dom.tag(n).is_some_and(|t| {
-            matches!(
-                *t,
-                local_name!("h1")
-                    | local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-            )
-        }) {
+        } else if dom.tag(n).is_some_and(is_heading) {
             let len: u32 = dom.descendants(n).filter_map(|d| dom.text(d)).map(collapsed_len).sum();
             headings += len;
             total += len;

@@ -266,6 +266,19 @@ impl Dom {
     }
 }
 
+/// Whether `tag` is a heading, `<h1>` to `<h6>`.
+pub(crate) fn is_heading(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
 /// Elements whose text is never page text, whatever the page (see also [`Dom::skips`]).
 pub(crate) fn is_non_content(e: &Element) -> bool {
     matches!(*e.tag(), local_name!("script") | local_name!("style") | local_name!("template"))
