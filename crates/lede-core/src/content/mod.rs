@@ -199,7 +199,10 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         }
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
-    selection.is_article = len > 0 && selection.is_article;
+    // A page that declares a product (schema.org, OpenGraph) and no article sells it:
+    // however much prose its description holds, it is not an article.
+    let sells = meta.declares_product && !meta.declares_article;
+    selection.is_article = len > 0 && selection.is_article && !sells;
     // No attempt reaching the threshold means scoring found no run of text: the content is
     // cards and links that score poorly, often under a class name the strict pre-pass takes
     // for furniture ("related products"). The stripped body, pre-passed without unlikely

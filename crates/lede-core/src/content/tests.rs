@@ -727,3 +727,20 @@ fn a_product_named_only_as_an_offer_makes_a_product_page() {
     assert!(text.contains("Woven from washed linen"), "{text:?}");
     assert!(!text.contains("$39.00"), "{text:?}");
 }
+
+#[test]
+fn a_product_page_with_a_long_description_is_not_an_article() {
+    let page = |og_type: &str| {
+        format!(
+            "<html><head><title>Linen shirt</title><meta property='og:type' content='{og_type}'></head>\
+             <body><main><h1>Linen shirt</h1>{}</main></body></html>",
+            (1..=5).map(prose).collect::<String>()
+        )
+    };
+    let extract_page =
+        |html: String| extract(Input::new(html.as_bytes()), &Options::default()).expect("extracts");
+    let product = extract_page(page("product"));
+    assert!(product.text.contains("Paragraph 5 tells"), "{:?}", product.text);
+    assert!(!product.is_article, "a page that sells a product is no article");
+    assert!(extract_page(page("article")).is_article, "the same prose declared an article is one");
+}
