@@ -247,6 +247,30 @@ pub(crate) struct Summary {
     pub(crate) snippets: Option<SnippetSummary>,
     /// Accuracy of each metadata field, over the pages whose truth has it.
     pub(crate) metadata: BTreeMap<&'static str, FieldSummary>,
+    /// How well `is_article` tells articles from other pages, over pages with a page type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) is_article: Option<ArticleCalls>,
+}
+
+/// `is_article` against the truth's page type: an `article` page should be called an
+/// article, any other type (listing, product, forum, ...) should not.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub(crate) struct ArticleCalls {
+    /// Pages of type `article`.
+    pub(crate) articles: usize,
+    /// Of those, pages called articles.
+    pub(crate) articles_called: usize,
+    /// Pages of any other type.
+    pub(crate) others: usize,
+    /// Of those, pages not called articles.
+    pub(crate) others_not_called: usize,
+}
+
+impl ArticleCalls {
+    /// Share of pages called right.
+    pub(crate) fn accuracy(&self) -> f64 {
+        (self.articles_called + self.others_not_called) as f64 / (self.articles + self.others).max(1) as f64
+    }
 }
 
 /// Snippet counts and F1.
@@ -295,7 +319,22 @@ pub(crate) fn summarize(pages: &[&PageResult]) -> Summary {
             metadata.insert(field, FieldSummary { pages: results.len(), correct, accuracy });
         }
     }
+    let mut calls = ArticleCalls::default();
+    for p in pages.iter().filter(|p| p.error.is_none()) {
+        match p.page_type.as_deref() {
+            Some("article") => {
+                calls.articles += 1;
+                calls.articles_called += usize::from(p.is_article);
+            }
+            Some(_) => {
+                calls.others += 1;
+                calls.others_not_called += usize::from(!p.is_article);
+            }
+            None => {}
+        }
+    }
     Summary {
+        is_article: (calls.articles + calls.others > 0).then_some(calls),
         pages: pages.len(),
         errors: pages.iter().filter(|p| p.error.is_some()).count(),
         body_pages: bodies.len(),

@@ -45,6 +45,18 @@ pub(super) fn human(report: &Report, worst: usize, out: &mut dyn Write) -> Resul
         .map(|(name, f)| format!("{name} {:.3} ({}/{})", f.accuracy, f.correct, f.pages))
         .collect();
     writeln!(out, "metadata            {}", fields.join("  "))?;
+    if let Some(c) = &s.is_article {
+        writeln!(
+            out,
+            "is_article          accuracy {:.3}: articles called articles {}/{}, other pages called \
+             not articles {}/{}",
+            c.accuracy(),
+            c.articles_called,
+            c.articles,
+            c.others_not_called,
+            c.others
+        )?;
+    }
     let sp = &report.speed;
     writeln!(
         out,

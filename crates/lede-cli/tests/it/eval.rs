@@ -25,9 +25,17 @@ fn scores_a_folder_and_shows_a_page() {
     assert_eq!(report["summary"]["snippets"]["tp"], 1);
     assert!(report["summary"]["recall"].as_f64().unwrap() > 0.9);
     assert!(report["by_page_type"]["article"].is_object());
+    let calls = &report["summary"]["is_article"];
+    assert_eq!(
+        (calls["articles"].as_u64(), calls["articles_called"].as_u64()),
+        (Some(1), Some(1)),
+        "{calls}"
+    );
+    assert_eq!(calls["others"], 0);
 
     let out = lede().arg("eval").arg(dir.path()).output().unwrap();
     assert!(stdout(&out).contains("body (ScrapingHub)"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("is_article          accuracy 1.000"), "{}", stdout(&out));
     let out = lede().arg("eval").arg(dir.path()).args(["--show", "a"]).output().unwrap();
     assert!(stdout(&out).contains("identical to the truth"), "{}", stdout(&out));
 
