@@ -26,8 +26,9 @@ How pages are scored (as corpus/README.md defines it):
               Authors match as sets of names without a leading \"By\", or, because readability/
               gives the byline verbatim (\"By A and B\"), when both read as the same words once
               \"by\" and \"and\" are dropped.
-  is_article  over the pages whose truth gives a page_type: `article` pages should be called
-              articles, pages of every other type should not; accuracy = share called right.
+  is_article  over the pages whose truth gives a page_type (or, in readability/, `readerable`):
+              `article` (readerable) pages should be called articles, pages of every other type
+              (unreadable pages) should not; accuracy = share called right.
   speed       each extract call is timed on its own thread; pages/s and MB/s are over the summed
               call times (one core's rate), and the wall time of the whole run is shown beside.";
 

@@ -63,6 +63,8 @@ pub(crate) struct Truth {
     pub(crate) without: Option<Vec<String>>,
     /// WCXB's page type.
     pub(crate) page_type: Option<String>,
+    /// Readability's verdict on whether the page reads as an article (`readability/`).
+    pub(crate) readerable: Option<bool>,
 }
 
 /// An author in a truth file: a bare name, or an object with a `name` (text labels).
@@ -177,6 +179,10 @@ pub(crate) struct PageResult {
     pub(crate) metadata: BTreeMap<&'static str, bool>,
     /// Whether the core judged the page an article.
     pub(crate) is_article: bool,
+    /// Whether the truth says the page is an article: its page type is `article`, or
+    /// Readability finds it readerable; `None` when the truth does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) article_truth: Option<bool>,
     /// Extraction error, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) error: Option<String>,
@@ -218,6 +224,7 @@ pub(crate) fn score(case: &Case, p: &Prediction) -> PageResult {
         snippets,
         metadata,
         is_article: p.is_article,
+        article_truth: t.page_type.as_deref().map(|t| t == "article").or(t.readerable),
         error: p.error.clone(),
         seconds: p.elapsed.as_secs_f64(),
         bytes: p.bytes,
@@ -247,13 +254,14 @@ pub(crate) struct Summary {
     pub(crate) snippets: Option<SnippetSummary>,
     /// Accuracy of each metadata field, over the pages whose truth has it.
     pub(crate) metadata: BTreeMap<&'static str, FieldSummary>,
-    /// How well `is_article` tells articles from other pages, over pages with a page type.
+    /// How well `is_article` tells articles from other pages, over pages whose truth says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) is_article: Option<ArticleCalls>,
 }
 
-/// `is_article` against the truth's page type: an `article` page should be called an
-/// article, any other type (listing, product, forum, ...) should not.
+/// `is_article` against the truth: an `article` page (or, in `readability/`, a page
+/// Readability finds readerable) should be called an article, any other page type
+/// (listing, product, forum, ...) or unreadable page should not.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub(crate) struct ArticleCalls {
     /// Pages of type `article`.
@@ -321,12 +329,12 @@ pub(crate) fn summarize(pages: &[&PageResult]) -> Summary {
     }
     let mut calls = ArticleCalls::default();
     for p in pages.iter().filter(|p| p.error.is_none()) {
-        match p.page_type.as_deref() {
-            Some("article") => {
+        match p.article_truth {
+            Some(true) => {
                 calls.articles += 1;
                 calls.articles_called += usize::from(p.is_article);
             }
-            Some(_) => {
+            Some(false) => {
                 calls.others += 1;
                 calls.others_not_called += usize::from(!p.is_article);
             }

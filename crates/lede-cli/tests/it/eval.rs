@@ -57,3 +57,19 @@ fn scores_a_folder_of_pasted_texts() {
     let out = lede().arg("eval").arg(&folder).output().unwrap();
     assert!(stdout(&out).contains("speaker accuracy"), "{}", stdout(&out));
 }
+
+#[test]
+fn is_article_is_scored_against_readerable_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("a.html"), ARTICLE);
+    write(&dir.path().join("a.json"), serde_json::json!({ "readerable": true }).to_string());
+    write(&dir.path().join("b.html"), "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>");
+    write(&dir.path().join("b.json"), serde_json::json!({ "readerable": false }).to_string());
+    let out = lede().arg("eval").arg(dir.path()).arg("--json").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let calls = &report["summary"]["is_article"];
+    for (key, want) in [("articles", 1), ("articles_called", 1), ("others", 1), ("others_not_called", 1)] {
+        assert_eq!(calls[key], want, "{key}: {calls}");
+    }
+}
