@@ -75,7 +75,8 @@ pub struct Article {
     /// News outlets the body cites as a source.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cited_outlets: Vec<CitedOutlet>,
-    /// Whether the page reads as one article rather than an index, listing or empty page.
+    /// Whether the page reads as one article rather than an index, listing, a shop's product
+    /// page or an empty page.
     pub is_article: bool,
     /// How sure the extractor is that `body` is the page's main content, from 0 to 1.
     pub confidence: f32,
