@@ -222,7 +222,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         region_dropped,
         region_stats,
         tuning.body_region || unscored,
-        meta.declares_product,
+        meta.one_product(),
     ) {
         let ratio = match (declared, unscored) {
             (true, _) => tuning.declared_ratio,
@@ -393,7 +393,7 @@ fn attempt(
     posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
     // Rows of other products' cards are advertisements on the page of one product only;
     // elsewhere (listings, reviews comparing products) they may be the content.
-    if meta.declares_product {
+    if meta.one_product() {
         cards::prune(dom, &roots, &mut stats, &mut dropped);
     }
     // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
