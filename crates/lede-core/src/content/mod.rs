@@ -199,9 +199,10 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         }
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
-    // A page that declares a product (schema.org, OpenGraph) and no article sells it:
-    // however much prose its description holds, it is not an article.
-    let sells = meta.declares_product && !meta.declares_article;
+    // A page that declares a product (schema.org, OpenGraph) or shows one's buy box, and
+    // declares no article, sells it: however much prose its description holds, it is not
+    // an article.
+    let sells = meta.one_product() && !meta.declares_article;
     selection.is_article = len > 0 && selection.is_article && !sells;
     // No attempt reaching the threshold means scoring found no run of text: the content is
     // cards and links that score poorly, often under a class name the strict pre-pass takes

@@ -783,3 +783,17 @@ fn quantity_controls_in_every_card_or_beside_other_numbers_make_no_product_page(
         assert!(text.contains("Other thing 3"), "{text:?}");
     }
 }
+
+#[test]
+fn a_page_showing_one_products_buy_box_is_not_an_article() {
+    // No declared type, a long description: the quantity stepper shows the page sells.
+    let page = format!(
+        "<html><head><title>Linen shirt</title></head><body><main><h1>Linen shirt</h1>\
+         <div class='qty'><button aria-label='Less'></button><span>1</span><button aria-label='More'></button></div>\
+         {}</main></body></html>",
+        (1..=5).map(prose).collect::<String>()
+    );
+    let article = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    assert!(article.text.contains("Paragraph 5 tells"), "{:?}", article.text);
+    assert!(!article.is_article, "a page that sells a product is no article");
+}

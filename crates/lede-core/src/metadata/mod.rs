@@ -73,7 +73,7 @@ pub(crate) struct Metadata {
     /// Whether the page shows the buy box of one product without declaring a product type:
     /// an OpenGraph price (`og:price:amount`, `product:price:amount`), or one or two
     /// quantity controls preset to one unit (a listing with quick-add buttons has one per
-    /// card) — a hint for content selection that leaves `is_article` alone.
+    /// card) — a hint for content selection.
     pub(crate) sells_one: bool,
     /// The URL relative links resolve against: `<base href>` resolved against the page URL.
     pub(crate) base: Option<Url>,
