@@ -199,9 +199,10 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         }
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
-    // A page that declares a product (schema.org, OpenGraph) and no article sells it:
-    // however much prose its description holds, it is not an article.
-    let sells = meta.declares_product && !meta.declares_article;
+    // A page that declares a product (schema.org, OpenGraph) or shows one's buy box, and
+    // declares no article, sells it: however much prose its description holds, it is not
+    // an article.
+    let sells = meta.one_product() && !meta.declares_article;
     selection.is_article = len > 0 && selection.is_article && !sells;
     // No attempt reaching the threshold means scoring found no run of text: the content is
     // cards and links that score poorly, often under a class name the strict pre-pass takes
@@ -222,7 +223,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         region_dropped,
         region_stats,
         tuning.body_region || unscored,
-        meta.declares_product,
+        meta.one_product(),
     ) {
         let ratio = match (declared, unscored) {
             (true, _) => tuning.declared_ratio,
@@ -393,7 +394,7 @@ fn attempt(
     posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
     // Rows of other products' cards are advertisements on the page of one product only;
     // elsewhere (listings, reviews comparing products) they may be the content.
-    if meta.declares_product {
+    if meta.one_product() {
         cards::prune(dom, &roots, &mut stats, &mut dropped);
     }
     // Conditional cleaning may judge a root itself furniture (Readability cleans the whole

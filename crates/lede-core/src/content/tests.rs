@@ -744,3 +744,56 @@ fn a_product_page_with_a_long_description_is_not_an_article() {
     assert!(!product.is_article, "a page that sells a product is no article");
     assert!(extract_page(page("article")).is_article, "the same prose declared an article is one");
 }
+
+#[test]
+fn a_buy_box_makes_a_product_page_without_a_declaration() {
+    // No product type anywhere: the quantity control preset to one unit (a stepper or a
+    // number input) or an OpenGraph price shows that the page sells one product.
+    let with_buy_box = |buy: &str| {
+        product_page("website", 4).replace("<h1>Linen shirt</h1>", &format!("<h1>Linen shirt</h1>{buy}"))
+    };
+    let stepper = "<div class='qty'><button aria-label='Less'></button><span>1</span><button aria-label='More'></button></div>";
+    let input =
+        "<form action='/cart'><input type='number' name='qty' value='1' min='1'><button>Add</button></form>";
+    for page in [
+        with_buy_box(stepper),
+        with_buy_box(input),
+        product_page("website", 4)
+            .replace("</head>", "<meta property='product:price:amount' content='39.00'></head>"),
+    ] {
+        let text = text_of(&page);
+        assert!(text.contains("warm days") && text.contains("Mother-of-pearl"), "{text:?}");
+        assert!(!text.contains("Other thing"), "{text:?}");
+    }
+}
+
+#[test]
+fn quantity_controls_in_every_card_or_beside_other_numbers_make_no_product_page() {
+    // A listing with quick-add steppers has one per card; a pager's page jump holds the
+    // current page beside the first: neither is one product's buy box.
+    let stepper = "<span class='qty'><button></button><span>1</span><button></button></span></li>";
+    let quick_add = product_page("website", 4).replace("</li>", stepper);
+    let pager = product_page("website", 4).replace(
+        "</body>",
+        "<form><input type='number' value='1'><button>Go</button></form>\
+         <form><input type='number' value='4'><button>Go</button></form></body>",
+    );
+    for page in [quick_add, pager] {
+        let text = text_of(&page);
+        assert!(text.contains("Other thing 3"), "{text:?}");
+    }
+}
+
+#[test]
+fn a_page_showing_one_products_buy_box_is_not_an_article() {
+    // No declared type, a long description: the quantity stepper shows the page sells.
+    let page = format!(
+        "<html><head><title>Linen shirt</title></head><body><main><h1>Linen shirt</h1>\
+         <div class='qty'><button aria-label='Less'></button><span>1</span><button aria-label='More'></button></div>\
+         {}</main></body></html>",
+        (1..=5).map(prose).collect::<String>()
+    );
+    let article = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    assert!(article.text.contains("Paragraph 5 tells"), "{:?}", article.text);
+    assert!(!article.is_article, "a page that sells a product is no article");
+}

@@ -85,6 +85,8 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
             let t = t.trim();
             t.eq_ignore_ascii_case("product") || t.eq_ignore_ascii_case("og:product")
         }),
+        // A price is said of one item: a listing's page has no single price to state.
+        sells_one: get(&["og:price:amount", "product:price:amount"]).is_some(),
         ..Metadata::default()
     };
     let today = date::today();

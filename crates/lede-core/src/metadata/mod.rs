@@ -70,6 +70,11 @@ pub(crate) struct Metadata {
     /// JSON-LD `Product` that is not one entry of a list, or one or two microdata `Product`
     /// items) — a hint for content selection.
     pub(crate) declares_product: bool,
+    /// Whether the page shows the buy box of one product without declaring a product type:
+    /// an OpenGraph price (`og:price:amount`, `product:price:amount`), or one or two
+    /// quantity controls preset to one unit (a listing with quick-add buttons has one per
+    /// card) — a hint for content selection.
+    pub(crate) sells_one: bool,
     /// The URL relative links resolve against: `<base href>` resolved against the page URL.
     pub(crate) base: Option<Url>,
     /// Whether the page declares right-to-left text (`<html dir=rtl>`).
@@ -77,6 +82,12 @@ pub(crate) struct Metadata {
 }
 
 impl Metadata {
+    /// Whether the page is that of one product, declared or shown by its buy box: its rows
+    /// of other products' cards are advertisements.
+    pub(crate) fn one_product(&self) -> bool {
+        self.declares_product || self.sells_one
+    }
+
     /// Copies the metadata into the article's fields.
     pub(crate) fn apply(self, article: &mut Article) {
         article.title = self.title;
@@ -169,6 +180,9 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         // One product item in the microdata (two where a page repeats its buy box) is the
         // page's subject; many are the entries of a listing.
         declares_product: ld.declares_product || tags.declares_product || matches!(scan.product_items, 1..=2),
+        // A number input holding another value beside them makes the ones a form's fields
+        // (a pager's page jump at page 1 and at page 4), not a buy box's quantity.
+        sells_one: tags.sells_one || matches!(scan.quantity_controls, 1..=2) && scan.other_numbers == 0,
         base: base_owned.clone(),
         declared_rtl: scan.declared_rtl,
     }

@@ -1,8 +1,9 @@
 //! The one walk over the document that gathers what every metadata source reads.
 //!
 //! Each source then works on these short lists instead of walking the tree again: `<meta>`
-//! and `<link>` pairs, JSON-LD script bodies, `itemprop` elements, `<time>` elements, byline
-//! candidates and `<h1>`s. Nothing is copied per node except what is kept.
+//! and `<link>` pairs, JSON-LD script bodies, `itemprop` elements, quantity controls,
+//! `<time>` elements, byline candidates and `<h1>`s. Nothing is copied per node except what
+//! is kept.
 
 use std::sync::LazyLock;
 
@@ -32,6 +33,11 @@ pub(crate) struct Scan<'a> {
     pub(crate) itemprops: Vec<(NodeId, &'a str)>,
     /// Microdata items of a product type (`itemtype` schema.org `Product` or `ProductGroup`).
     pub(crate) product_items: usize,
+    /// Quantity controls preset to one unit: a number input holding 1, or a stepper (a
+    /// button, a 1, a button) — the buy box's "how many".
+    pub(crate) quantity_controls: usize,
+    /// Number inputs holding anything but 1: a pager's page jump, a calculator's fields.
+    pub(crate) other_numbers: usize,
     /// `<time>` elements in the body.
     pub(crate) times: Vec<NodeId>,
     /// Elements whose class, id, rel or itemprop says "author" or "byline", or whose text
@@ -165,6 +171,20 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 walk.skip_subtree(n);
             }
             local_name!("h1") => out.h1s.push(n),
+            local_name!("input") => {
+                let number =
+                    e.attr(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("number"));
+                if number && holds_one(e.attr(&local_name!("value"))) {
+                    out.quantity_controls += 1;
+                } else if number {
+                    out.other_numbers += 1;
+                }
+            }
+            local_name!("button") => {
+                if opens_stepper(dom, n) {
+                    out.quantity_controls += 1;
+                }
+            }
             local_name!("h2") if out.h2s.len() < 3 => out.h2s.push(n),
             _ => {}
         }
@@ -174,6 +194,34 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         }
     }
     out
+}
+
+/// Whether a control's value is one unit.
+fn holds_one(value: Option<&str>) -> bool {
+    value.is_some_and(|v| v.trim() == "1")
+}
+
+/// Whether the button `n` opens a quantity stepper: its next element sibling shows 1 (as
+/// its only text, or as a text input's value) and the one after is a button. A number
+/// input between the buttons is counted on its own.
+fn opens_stepper(dom: &Dom, n: NodeId) -> bool {
+    let mut siblings = std::iter::successors(dom.node(n).next_sibling, |&s| dom.node(s).next_sibling)
+        .filter(|&s| !dom.text(s).is_some_and(|t| t.trim().is_empty()));
+    let (Some(middle), Some(last)) = (siblings.next(), siblings.next()) else { return false };
+    if !dom.is_tag(last, &local_name!("button")) {
+        return false;
+    }
+    let Some(e) = dom.element(middle) else { return false };
+    if *e.tag() == local_name!("input") {
+        let number = e.attr(&local_name!("type")).is_some_and(|t| t.trim().eq_ignore_ascii_case("number"));
+        return !number && holds_one(e.attr(&local_name!("value")));
+    }
+    // Only text "1", in at most a few nodes: a counter, not a block that happens to say 1.
+    let mut texts =
+        dom.descendants(middle).take(6).filter_map(|d| dom.text(d)).filter(|t| !t.trim().is_empty());
+    texts.next().is_some_and(|t| t.trim() == "1")
+        && texts.next().is_none()
+        && dom.descendants(middle).nth(6).is_none()
 }
 
 /// A meta key lowercased, with Dublin Core's `dc:`/`dcterm:` spellings folded into `dc.`/`dcterms.`.
