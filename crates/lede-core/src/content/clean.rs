@@ -37,7 +37,7 @@ pub(crate) fn clean(
         let Some(tag) = dom.tag(id) else { continue };
         let Some(e) = dom.element(id) else { continue };
         let always = match *tag {
-            local_name!("aside") => !super::region::in_sheet(dom, id),
+            local_name!("aside") => !region::in_sheet(dom, id),
             local_name!("footer")
             | local_name!("link")
             | local_name!("input")

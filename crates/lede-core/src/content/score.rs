@@ -10,7 +10,7 @@ use html5ever::{LocalName, local_name};
 use super::stats::{Stats, collapsed_len, count_commas};
 use super::visible::Visible;
 use super::{Flags, NodeSet, hints};
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeData, NodeId, is_heading};
 
 /// How many best candidates are compared for a shared ancestor.
 const TOP_CANDIDATES: usize = 5;
@@ -152,13 +152,8 @@ impl Scores {
             | local_name!("dt")
             | local_name!("li")
             | local_name!("form") => -3.0,
-            local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
-            | local_name!("th") => -5.0,
+            local_name!("th") => -5.0,
+            ref tag if is_heading(tag) => -5.0,
             _ => 0.0,
         };
         if flags.weight_classes {
