@@ -3,6 +3,7 @@
 mod cards;
 mod clean;
 mod hints;
+mod kind;
 mod posts;
 mod prepass;
 mod region;
@@ -10,6 +11,7 @@ mod score;
 mod stats;
 mod visible;
 
+pub(crate) use kind::is_article;
 use score::Shape;
 use stats::Stats;
 use visible::Visible;

@@ -8,7 +8,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::meta_tags::push_tag;
-use super::{Metadata, clean_text, date, language_tag, names, resolve};
+use super::{Metadata, Structured, clean_text, date, language_tag, names, resolve};
 use crate::model::{Author, Image};
 
 /// Types that describe the article itself, best first.
@@ -43,7 +43,7 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Whether a type names a written article (news, analysis, blog post, report), as
 /// opposed to a product, recipe or forum post.
-fn is_news_or_blog(t: &str) -> bool {
+pub(super) fn is_news_or_blog(t: &str) -> bool {
     t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
 }
 
@@ -63,6 +63,23 @@ fn declares_product(objects: &[&serde_json::Map<String, Value>]) -> bool {
             })
         };
     (any(PRODUCTS) || offered()) && !any(&["ItemList", "CollectionPage", "SearchResultsPage"])
+}
+
+/// What the page's own objects declare it to be: an article (a review counts: it is
+/// written about the product it names), a discussion, or something sold.
+fn structured(objects: &[&serde_json::Map<String, Value>]) -> Structured {
+    let mut out = Structured::default();
+    for t in objects.iter().flat_map(|o| types(o)) {
+        match t {
+            "DiscussionForumPosting" | "QAPage" => out.discussion = true,
+            "Product" | "ProductGroup" | "IndividualProduct" | "ProductModel" | "Offer"
+            | "AggregateOffer" => out.commerce = true,
+            "Review" => out.article = true,
+            t if is_news_or_blog(t) => out.article = true,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Types that describe the page around the article; used to fill gaps.
@@ -102,6 +119,7 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
     let mut m = Metadata {
         declares_article: article.is_some_and(|o| types(o).any(is_news_or_blog)),
         declares_product: declares_product(&objects),
+        structured: structured(&objects),
         ..Metadata::default()
     };
     for (i, o) in article.into_iter().chain(page).enumerate() {

@@ -75,10 +75,26 @@ pub(crate) struct Metadata {
     /// quantity controls preset to one unit (a listing with quick-add buttons has one per
     /// card) — a hint for content selection.
     pub(crate) sells_one: bool,
+    /// What the structured data (JSON-LD and microdata) declares the page to be — a hint for
+    /// telling articles from other pages, not part of the output.
+    pub(crate) structured: Structured,
     /// The URL relative links resolve against: `<base href>` resolved against the page URL.
     pub(crate) base: Option<Url>,
     /// Whether the page declares right-to-left text (`<html dir=rtl>`).
     pub(crate) declared_rtl: bool,
+}
+
+/// What a page's structured data (JSON-LD, microdata) declares it to be. Unlike
+/// `og:type`, which many CMSs set to `article` on every page, these types are chosen for the
+/// page, so they can overrule its prose when telling articles from other pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Structured {
+    /// An article type (news, blog post, report, review).
+    pub(crate) article: bool,
+    /// A forum thread or a question with its answers (`DiscussionForumPosting`, `QAPage`).
+    pub(crate) discussion: bool,
+    /// Something sold: a product or an offer, one or many.
+    pub(crate) commerce: bool,
 }
 
 impl Metadata {
@@ -183,6 +199,11 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         // A number input holding another value beside them makes the ones a form's fields
         // (a pager's page jump at page 1 and at page 4), not a buy box's quantity.
         sells_one: tags.sells_one || matches!(scan.quantity_controls, 1..=2) && scan.other_numbers == 0,
+        structured: Structured {
+            article: ld.structured.article || scan.structured.article,
+            discussion: ld.structured.discussion || scan.structured.discussion,
+            commerce: ld.structured.commerce || scan.structured.commerce || scan.product_items > 0,
+        },
         base: base_owned.clone(),
         declared_rtl: scan.declared_rtl,
     }

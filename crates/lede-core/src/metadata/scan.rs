@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use html5ever::local_name;
 
+use super::{Structured, jsonld};
 use crate::dom::{Dom, NodeData, NodeId};
 
 /// What the walk found, in document order.
@@ -33,6 +34,8 @@ pub(crate) struct Scan<'a> {
     pub(crate) itemprops: Vec<(NodeId, &'a str)>,
     /// Microdata items of a product type (`itemtype` schema.org `Product` or `ProductGroup`).
     pub(crate) product_items: usize,
+    /// What the microdata items declare the page to be (products count in `product_items`).
+    pub(crate) structured: Structured,
     /// Quantity controls preset to one unit: a number input holding 1, or a stepper (a
     /// button, a 1, a button) — the buy box's "how many".
     pub(crate) quantity_controls: usize,
@@ -103,10 +106,14 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         if let Some(p) = e.attr(&local_name!("itemprop")) {
             out.itemprops.push((n, p));
         }
-        if e.attr_str("itemtype")
-            .is_some_and(|t| matches!(t.trim_end().rsplit('/').next(), Some("Product" | "ProductGroup")))
-        {
-            out.product_items += 1;
+        if let Some(t) = e.attr_str("itemtype").and_then(|t| t.trim_end().rsplit('/').next()) {
+            match t {
+                "Product" | "ProductGroup" => out.product_items += 1,
+                "Offer" | "AggregateOffer" => out.structured.commerce = true,
+                "DiscussionForumPosting" | "QAPage" => out.structured.discussion = true,
+                t if jsonld::is_news_or_blog(t) => out.structured.article = true,
+                _ => {}
+            }
         }
         match *e.tag() {
             local_name!("html") | local_name!("body") => {

@@ -1,0 +1,128 @@
+//! Whether the page reads as one article: the verdict of selection, checked against what
+//! the page declares itself to be, where it sits on its site and the shape of its body.
+//!
+//! Selection judges prose: a scored body holding enough running paragraphs is an article,
+//! a body the main region had to supply is not. Prose alone is a poor witness on pages
+//! that are not articles yet hold paragraphs (a forum thread, a shop's description, a
+//! service page's sections), and a page that declares itself an article may still have
+//! needed the region. This module settles both, on the built blocks, without another walk
+//! over the DOM.
+
+use url::Url;
+
+use super::{LONG_PARAGRAPH, PROSE_FOR_ARTICLE};
+use crate::metadata::Metadata;
+use crate::model::{Block, Inline};
+
+/// A body with at least this many headings and no two long paragraphs in a row is a page
+/// of short sections (a heading and a blurb each): a service or landing page.
+const SECTION_HEADINGS: usize = 6;
+
+/// Whether the page is an article, given selection's verdict on its prose (`scored`), its
+/// metadata, its address and its built body.
+pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, body: &[Block]) -> bool {
+    if body.is_empty() || declared_other(meta) || is_home(meta, page_url) {
+        return false;
+    }
+    let shape = Shape::of(body);
+    // Without a date or an author, nothing but the prose speaks for an article, and prose
+    // cut into short sections under many headings is a service or landing page's pitch.
+    let undated = meta.published.is_none() && meta.authors.is_empty();
+    if undated && shape.headings >= SECTION_HEADINGS && shape.longest_run <= 1 {
+        return false;
+    }
+    // A page that declares itself an article and whose body (the main region, when scoring
+    // lost to it) holds enough running prose is one, whichever strategy found the body.
+    scored || declares_article(meta) && shape.prose >= PROSE_FOR_ARTICLE as usize
+}
+
+/// Whether the page declares itself something other than an article: it sells (one
+/// product, or products under structured data naming no article), or it is a forum thread
+/// or a question with answers.
+fn declared_other(meta: &Metadata) -> bool {
+    let s = meta.structured;
+    let sells = meta.one_product() && !meta.declares_article;
+    sells || !s.article && (s.discussion || s.commerce)
+}
+
+/// Whether the page declares an article in any form: `og:type`, JSON-LD or microdata.
+fn declares_article(meta: &Metadata) -> bool {
+    meta.declares_article || meta.structured.article
+}
+
+/// Whether the page is a site's home page: its address (or, without one, its canonical
+/// address) has an empty path and no query. A home page gathers teasers, however much
+/// prose they add up to.
+fn is_home(meta: &Metadata, page_url: Option<&Url>) -> bool {
+    let canonical;
+    let url = match page_url {
+        Some(u) => u,
+        None => match meta.canonical_url.as_deref().and_then(|u| Url::parse(u).ok()) {
+            Some(u) => {
+                canonical = u;
+                &canonical
+            }
+            None => return false,
+        },
+    };
+    url.has_host() && matches!(url.path(), "" | "/") && url.query().is_none()
+}
+
+/// What the blocks at the top of the body add up to.
+#[derive(Debug, Default)]
+struct Shape {
+    /// Characters in long paragraphs with few links (see [`LONG_PARAGRAPH`]).
+    prose: usize,
+    /// The most long paragraphs that follow one another without another block between.
+    longest_run: usize,
+    /// Headings at the top level.
+    headings: usize,
+}
+
+impl Shape {
+    fn of(body: &[Block]) -> Shape {
+        let mut shape = Shape::default();
+        let mut run = 0;
+        for block in body {
+            let prose = match block {
+                Block::Paragraph { content } => {
+                    let (len, links) = chars(content);
+                    (len >= LONG_PARAGRAPH as usize && links * 10 < len * 3).then_some(len)
+                }
+                Block::Heading { .. } => {
+                    shape.headings += 1;
+                    None
+                }
+                _ => None,
+            };
+            match prose {
+                Some(len) => {
+                    shape.prose += len;
+                    run += 1;
+                    shape.longest_run = shape.longest_run.max(run);
+                }
+                None => run = 0,
+            }
+        }
+        shape
+    }
+}
+
+/// Characters of inline content, and how many of them are link text.
+fn chars(content: &[Inline]) -> (usize, usize) {
+    content.iter().fold((0, 0), |(len, links), inline| match inline {
+        Inline::Text { text } | Inline::Code { text } => (len + text.chars().count(), links),
+        Inline::Emphasis { content } | Inline::Strong { content } => {
+            let (l, k) = chars(content);
+            (len + l, links + k)
+        }
+        Inline::Link { content, .. } => {
+            let (l, _) = chars(content);
+            (len + l, links + l)
+        }
+        Inline::Break => (len, links),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,117 @@
+//! Behaviour tests for `is_article`, through the public pipeline on inline pages.
+
+use crate::{Article, Input, Options, extract};
+
+fn extract_at(html: &str, url: &str) -> Article {
+    extract(Input::new(html.as_bytes()).with_url(url), &Options::default())
+        .expect("inline test pages extract")
+}
+
+/// A paragraph of running prose, distinct per `n`.
+fn prose(n: usize) -> String {
+    format!(
+        "<p>Paragraph {n} tells the story at length, with commas, clauses, and detail, so that \
+         it reads as running prose written by a reporter, not as a label or a link in a menu.</p>"
+    )
+}
+
+/// A page with `head` in its `<head>` and `n` paragraphs of prose in an `<article>`.
+fn page(head: &str, n: usize) -> String {
+    format!(
+        "<html><head><title>A story</title>{head}</head><body>\
+         <nav><a href='/'>Home</a> <a href='/world'>World</a></nav>\
+         <article><h1>A story</h1>{}</article></body></html>",
+        (1..=n).map(prose).collect::<String>()
+    )
+}
+
+#[test]
+fn a_declared_forum_thread_or_question_is_not_an_article() {
+    let plain = page("", 5);
+    assert!(extract_at(&plain, "https://example.com/t/a-story/42").is_article);
+    for ty in ["DiscussionForumPosting", "QAPage"] {
+        let ld =
+            format!(r#"<script type="application/ld+json">{{"@type":"{ty}","headline":"A story"}}</script>"#);
+        let thread = extract_at(&page(&ld, 5), "https://example.com/t/a-story/42");
+        assert!(thread.text.contains("Paragraph 5 tells"), "{:?}", thread.text);
+        assert!(!thread.is_article, "a page declaring {ty} is a discussion");
+    }
+    let microdata = plain
+        .replace("<article>", "<article itemscope itemtype='https://schema.org/DiscussionForumPosting'>");
+    assert!(!extract_at(&microdata, "https://example.com/t/a-story/42").is_article);
+    // A news site's article that also marks up its comment thread stays an article.
+    let both = page(
+        r#"<script type="application/ld+json">[{"@type":"NewsArticle","headline":"A story"},
+           {"@type":"DiscussionForumPosting","headline":"Comments"}]</script>"#,
+        5,
+    );
+    assert!(extract_at(&both, "https://example.com/news/a-story").is_article);
+}
+
+#[test]
+fn structured_data_selling_products_overrules_og_article() {
+    // Many CMSs write `og:type=article` on every page; a JSON-LD product (or offer) with no
+    // article type names what the page is for.
+    let og = "<meta property='og:type' content='article'>";
+    let product = format!(
+        r#"{og}<script type="application/ld+json">{{"@type":"Product","name":"Serum","offers":{{"@type":"Offer","price":"130"}}}}</script>"#
+    );
+    assert!(!extract_at(&page(&product, 5), "https://example.com/shop/serum").is_article);
+    // A review names the product it is written about, and stays an article.
+    let review = format!(
+        r#"{og}<script type="application/ld+json">{{"@type":"Review","itemReviewed":{{"@type":"Product","name":"Serum"}}}}</script>"#
+    );
+    assert!(extract_at(&page(&review, 5), "https://example.com/reviews/serum").is_article);
+}
+
+#[test]
+fn a_sites_home_page_is_not_an_article() {
+    let html = page("", 5);
+    for home in ["https://example.com/", "https://example.com"] {
+        assert!(!extract_at(&html, home).is_article, "{home}");
+    }
+    for story in ["https://example.com/a-story", "https://example.com/?p=42"] {
+        assert!(extract_at(&html, story).is_article, "{story}");
+    }
+}
+
+#[test]
+fn short_sections_under_many_headings_without_a_date_are_not_an_article() {
+    // A service page's pitch: a heading and a blurb each, however long the blurbs.
+    let sections: String = (1..=6).map(|n| format!("<h2>What we offer {n}</h2>{}", prose(n))).collect();
+    let html = |head: &str| {
+        format!(
+            "<html><head><title>Our services</title>{head}</head><body><article><h1>Our services</h1>\
+             {sections}</article></body></html>"
+        )
+    };
+    let landing = extract_at(&html(""), "https://example.com/services/consulting");
+    assert!(landing.text.contains("Paragraph 6 tells"), "{:?}", landing.text);
+    assert!(!landing.is_article);
+    // The same sections with a publication date are a how-to article.
+    let dated = html("<meta property='article:published_time' content='2024-05-07T06:30:00Z'>");
+    assert!(extract_at(&dated, "https://example.com/services/consulting").is_article);
+}
+
+#[test]
+fn a_declared_article_is_one_when_the_main_region_supplies_its_body() {
+    // The facts list outweighs the story, so the main region wins over the scored story;
+    // its prose still makes the page an article when the page says it is one.
+    let html = |og: &str| {
+        let items: String =
+            (1..80).map(|n| format!("<li>Item {n} is a short fact line of its own</li>")).collect();
+        format!(
+            "<html><head><title>A story</title><meta property='og:type' content='{og}'></head><body>\
+             <main><h1>A story</h1><div class='story'>{}</div><ul>{items}</ul></main></body></html>",
+            (1..=5).map(prose).collect::<String>()
+        )
+    };
+    let declared = extract_at(&html("article"), "https://example.com/a/b");
+    assert!(
+        declared.text.contains("Paragraph 5 tells") && declared.text.contains("Item 79"),
+        "{:?}",
+        declared.text
+    );
+    assert!(declared.is_article);
+    assert!(!extract_at(&html("website"), "https://example.com/a/b").is_article);
+}
