@@ -75,23 +75,19 @@ struct Shape {
     prose: usize,
     /// The most long paragraphs that follow one another without another block between.
     longest_run: usize,
-    /// Headings at the top level.
+    /// Headings, also those inside lists and quotes.
     headings: usize,
 }
 
 impl Shape {
     fn of(body: &[Block]) -> Shape {
-        let mut shape = Shape::default();
+        let mut shape = Shape { headings: headings(body), ..Shape::default() };
         let mut run = 0;
         for block in body {
             let prose = match block {
                 Block::Paragraph { content } => {
                     let (len, links) = chars(content);
                     (len >= LONG_PARAGRAPH as usize && links * 10 < len * 3).then_some(len)
-                }
-                Block::Heading { .. } => {
-                    shape.headings += 1;
-                    None
                 }
                 _ => None,
             };
@@ -106,6 +102,19 @@ impl Shape {
         }
         shape
     }
+}
+
+/// Headings among `blocks`, at any depth: cards and tabs often put theirs in list items.
+fn headings(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading { .. } => 1,
+            Block::List { items, .. } => items.iter().map(|item| headings(item)).sum(),
+            Block::Quote { content } => headings(content),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Characters of inline content, and how many of them are link text.

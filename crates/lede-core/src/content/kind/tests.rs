@@ -91,6 +91,16 @@ fn short_sections_under_many_headings_without_a_date_are_not_an_article() {
     // The same sections with a publication date are a how-to article.
     let dated = html("<meta property='article:published_time' content='2024-05-07T06:30:00Z'>");
     assert!(extract_at(&dated, "https://example.com/services/consulting").is_article);
+    // Sections laid out as cards put their headings in list items.
+    let cards: String = (1..=6).map(|n| format!("<li><h3>What we offer {n}</h3>{}</li>", prose(n))).collect();
+    let cards = format!(
+        "<html><head><title>Our services</title></head><body><article><h1>Our services</h1>{}\
+         <ul>{cards}</ul></article></body></html>",
+        prose(0)
+    );
+    let landing = extract_at(&cards, "https://example.com/services/consulting");
+    assert!(landing.text.contains("Paragraph 6 tells"), "{:?}", landing.text);
+    assert!(!landing.is_article);
 }
 
 #[test]
