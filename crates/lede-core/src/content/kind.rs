@@ -18,6 +18,9 @@ use crate::model::{Block, Inline};
 /// of short sections (a heading and a blurb each): a service or landing page.
 const SECTION_HEADINGS: usize = 6;
 
+/// A body with at least this many code blocks and no author is documentation.
+const DOCUMENTATION_CODE: usize = 15;
+
 /// Whether the page is an article, given selection's verdict on its prose (`scored`), its
 /// metadata, its address and its built body.
 pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, body: &[Block]) -> bool {
@@ -29,6 +32,11 @@ pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, 
     // cut into short sections under many headings is a service or landing page's pitch.
     let undated = meta.published.is_none() && meta.authors.is_empty();
     if undated && shape.headings >= SECTION_HEADINGS && shape.longest_run <= 1 {
+        return false;
+    }
+    // Code sample after code sample with nobody signing them is reference documentation;
+    // a tutorial on a blog has an author.
+    if meta.authors.is_empty() && shape.code >= DOCUMENTATION_CODE {
         return false;
     }
     // A page that declares itself an article and whose body (the main region, when scoring
@@ -77,11 +85,17 @@ struct Shape {
     longest_run: usize,
     /// Headings, also those inside lists and quotes.
     headings: usize,
+    /// Code blocks, also those inside lists and quotes.
+    code: usize,
 }
 
 impl Shape {
     fn of(body: &[Block]) -> Shape {
-        let mut shape = Shape { headings: headings(body), ..Shape::default() };
+        let mut shape = Shape {
+            headings: count(body, |b| matches!(b, Block::Heading { .. })),
+            code: count(body, |b| matches!(b, Block::Code { .. })),
+            ..Shape::default()
+        };
         let mut run = 0;
         for block in body {
             let prose = match block {
@@ -104,15 +118,15 @@ impl Shape {
     }
 }
 
-/// Headings among `blocks`, at any depth: cards and tabs often put theirs in list items.
-fn headings(blocks: &[Block]) -> usize {
+/// Blocks among `blocks` that `is` picks, at any depth: cards and tabs often put their
+/// headings in list items, steps put their code there.
+fn count(blocks: &[Block], is: fn(&Block) -> bool) -> usize {
     blocks
         .iter()
         .map(|block| match block {
-            Block::Heading { .. } => 1,
-            Block::List { items, .. } => items.iter().map(|item| headings(item)).sum(),
-            Block::Quote { content } => headings(content),
-            _ => 0,
+            Block::List { items, .. } => items.iter().map(|item| count(item, is)).sum(),
+            Block::Quote { content } => count(content, is),
+            block => usize::from(is(block)),
         })
         .sum()
 }

@@ -125,3 +125,21 @@ fn a_declared_article_is_one_when_the_main_region_supplies_its_body() {
     assert!(declared.is_article);
     assert!(!extract_at(&html("website"), "https://example.com/a/b").is_article);
 }
+
+#[test]
+fn code_sample_after_code_sample_without_an_author_is_documentation() {
+    let steps: String =
+        (1..=15).map(|n| format!("{}<pre><code>call_step({n});</code></pre>", prose(n))).collect();
+    let html = |head: &str| {
+        format!(
+            "<html><head><title>Using the API</title>{head}</head><body><article><h1>Using the API</h1>\
+             {steps}</article></body></html>"
+        )
+    };
+    let reference = extract_at(&html(""), "https://example.com/guide/using-the-api");
+    assert!(reference.text.contains("call_step(15);"), "{:?}", reference.text);
+    assert!(!reference.is_article);
+    // The same tutorial signed by its author is a blog post.
+    let signed = html("<meta name='author' content='Jane Doe'>");
+    assert!(extract_at(&signed, "https://example.com/guide/using-the-api").is_article);
+}
