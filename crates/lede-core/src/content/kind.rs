@@ -14,9 +14,14 @@ use super::{LONG_PARAGRAPH, PROSE_FOR_ARTICLE};
 use crate::metadata::Metadata;
 use crate::model::{Block, Inline};
 
-/// A body with at least this many headings and no two long paragraphs in a row is a page
-/// of short sections (a heading and a blurb each): a service or landing page.
+/// A body with at least this many headings and no two long paragraphs in a row, or
+/// [`SHORT_SECTION`]s, is a page of short sections (a heading and a blurb each): a service
+/// or landing page.
 const SECTION_HEADINGS: usize = 6;
+
+/// Sections shorter than this on average (characters of body text per heading) hold a
+/// blurb each, not an article's paragraphs.
+const SHORT_SECTION: usize = 400;
 
 /// A body with at least this many code blocks and no author is documentation.
 const DOCUMENTATION_CODE: usize = 15;
@@ -31,7 +36,8 @@ pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, 
     // Without a date or an author, nothing but the prose speaks for an article, and prose
     // cut into short sections under many headings is a service or landing page's pitch.
     let undated = meta.published.is_none() && meta.authors.is_empty();
-    if undated && shape.headings >= SECTION_HEADINGS && shape.longest_run <= 1 {
+    let short_sections = shape.longest_run <= 1 || shape.chars < SHORT_SECTION * shape.headings;
+    if undated && shape.headings >= SECTION_HEADINGS && short_sections {
         return false;
     }
     // Code sample after code sample with nobody signing them is reference documentation;
@@ -87,6 +93,8 @@ struct Shape {
     headings: usize,
     /// Code blocks, also those inside lists and quotes.
     code: usize,
+    /// Characters of text in all blocks.
+    chars: usize,
 }
 
 impl Shape {
@@ -94,6 +102,7 @@ impl Shape {
         let mut shape = Shape {
             headings: count(body, |b| matches!(b, Block::Heading { .. })),
             code: count(body, |b| matches!(b, Block::Code { .. })),
+            chars: text_len(body),
             ..Shape::default()
         };
         let mut run = 0;
@@ -127,6 +136,23 @@ fn count(blocks: &[Block], is: fn(&Block) -> bool) -> usize {
             Block::List { items, .. } => items.iter().map(|item| count(item, is)).sum(),
             Block::Quote { content } => count(content, is),
             block => usize::from(is(block)),
+        })
+        .sum()
+}
+
+/// Characters of text in `blocks`, at any depth.
+fn text_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading { content, .. } | Block::Paragraph { content } => chars(content).0,
+            Block::List { items, .. } => items.iter().map(|item| text_len(item)).sum(),
+            Block::Quote { content } => text_len(content),
+            Block::Code { text, .. } => text.chars().count(),
+            Block::Table { rows, .. } => {
+                rows.iter().flat_map(|row| &row.cells).map(|cell| chars(cell).0).sum()
+            }
+            _ => 0,
         })
         .sum()
 }

@@ -91,6 +91,12 @@ fn short_sections_under_many_headings_without_a_date_are_not_an_article() {
     // The same sections with a publication date are a how-to article.
     let dated = html("<meta property='article:published_time' content='2024-05-07T06:30:00Z'>");
     assert!(extract_at(&dated, "https://example.com/services/consulting").is_article);
+    // Two blurbs in a row here and there still leave sections of a few lines each.
+    let paired =
+        html("").replace("<h2>What we offer 1</h2>", &format!("<h2>What we offer 1</h2>{}", prose(0)));
+    let landing = extract_at(&paired, "https://example.com/services/consulting");
+    assert!(landing.text.contains("Paragraph 0 tells"), "{:?}", landing.text);
+    assert!(!landing.is_article);
     // Sections laid out as cards put their headings in list items.
     let cards: String = (1..=6).map(|n| format!("<li><h3>What we offer {n}</h3>{}</li>", prose(n))).collect();
     let cards = format!(
