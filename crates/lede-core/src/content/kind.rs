@@ -34,8 +34,11 @@ pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, 
     }
     let shape = Shape::of(body);
     // Without a date or an author, nothing but the prose speaks for an article, and prose
-    // cut into short sections under many headings is a service or landing page's pitch.
-    let undated = meta.published.is_none() && meta.authors.is_empty();
+    // cut into short sections under many headings is a service or landing page's pitch. A
+    // date the JSON-LD gives only to the page, not to an article, is the CMS's stamp (it
+    // wins over other sources, so the page has no other).
+    let dated = meta.published.is_some() && !meta.structured.page_dated;
+    let undated = !dated && meta.authors.is_empty();
     let short_sections = shape.longest_run <= 1 || shape.chars < SHORT_SECTION * shape.headings;
     if undated && shape.headings >= SECTION_HEADINGS && short_sections {
         return false;

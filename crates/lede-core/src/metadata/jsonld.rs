@@ -125,6 +125,7 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
     for (i, o) in article.into_iter().chain(page).enumerate() {
         fill(&mut m, o, &ctx, i == 0);
     }
+    m.structured.page_dated = article.is_none() && m.published.is_some();
     if m.site_name.is_none() {
         m.site_name = objects
             .iter()

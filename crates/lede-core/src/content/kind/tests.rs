@@ -91,6 +91,14 @@ fn short_sections_under_many_headings_without_a_date_are_not_an_article() {
     // The same sections with a publication date are a how-to article.
     let dated = html("<meta property='article:published_time' content='2024-05-07T06:30:00Z'>");
     assert!(extract_at(&dated, "https://example.com/services/consulting").is_article);
+    // A date the JSON-LD gives only to the page is the CMS's stamp; on an article it counts.
+    let stamped = |ty: &str| {
+        html(&format!(
+            r#"<script type="application/ld+json">{{"@type":"{ty}","datePublished":"2024-05-07"}}</script>"#
+        ))
+    };
+    assert!(!extract_at(&stamped("WebPage"), "https://example.com/services/consulting").is_article);
+    assert!(extract_at(&stamped("Article"), "https://example.com/services/consulting").is_article);
     // Two blurbs in a row here and there still leave sections of a few lines each.
     let paired =
         html("").replace("<h2>What we offer 1</h2>", &format!("<h2>What we offer 1</h2>{}", prose(0)));
