@@ -14,9 +14,8 @@ use super::{LONG_PARAGRAPH, PROSE_FOR_ARTICLE};
 use crate::metadata::Metadata;
 use crate::model::{Block, Inline};
 
-/// A body with at least this many headings and no two long paragraphs in a row, or
-/// [`SHORT_SECTION`]s, is a page of short sections (a heading and a blurb each): a service
-/// or landing page.
+/// A body with at least this many headings over [`SHORT_SECTION`]s is a page of short
+/// sections (a heading and a blurb each): a service or landing page.
 const SECTION_HEADINGS: usize = 6;
 
 /// Sections shorter than this on average (characters of body text per heading) hold a
@@ -39,8 +38,7 @@ pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, 
     // wins over other sources, so the page has no other).
     let dated = meta.published.is_some() && !meta.structured.page_dated;
     let undated = !dated && meta.authors.is_empty();
-    let short_sections = shape.longest_run <= 1 || shape.chars < SHORT_SECTION * shape.headings;
-    if undated && shape.headings >= SECTION_HEADINGS && short_sections {
+    if undated && shape.headings >= SECTION_HEADINGS && shape.chars < SHORT_SECTION * shape.headings {
         return false;
     }
     // Code sample after code sample with nobody signing them is reference documentation;
@@ -90,8 +88,6 @@ fn is_home(meta: &Metadata, page_url: Option<&Url>) -> bool {
 struct Shape {
     /// Characters in long paragraphs with few links (see [`LONG_PARAGRAPH`]).
     prose: usize,
-    /// The most long paragraphs that follow one another without another block between.
-    longest_run: usize,
     /// Headings, also those inside lists and quotes.
     headings: usize,
     /// Code blocks, also those inside lists and quotes.
@@ -108,22 +104,12 @@ impl Shape {
             chars: text_len(body),
             ..Shape::default()
         };
-        let mut run = 0;
         for block in body {
-            let prose = match block {
-                Block::Paragraph { content } => {
-                    let (len, links) = chars(content);
-                    (len >= LONG_PARAGRAPH as usize && links * 10 < len * 3).then_some(len)
-                }
-                _ => None,
-            };
-            match prose {
-                Some(len) => {
+            if let Block::Paragraph { content } = block {
+                let (len, links) = chars(content);
+                if len >= LONG_PARAGRAPH as usize && links * 10 < len * 3 {
                     shape.prose += len;
-                    run += 1;
-                    shape.longest_run = shape.longest_run.max(run);
                 }
-                None => run = 0,
             }
         }
         shape
