@@ -57,7 +57,7 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article> {
 
     let mut article = Article {
         url: input.url.map(str::to_owned),
-        is_article: content::is_article(selection.is_article, &meta, page_url.as_ref(), &body),
+        is_article: content::is_article(&selection, &meta, page_url.as_ref(), &body),
         confidence: selection.confidence,
         ..Article::default()
     };

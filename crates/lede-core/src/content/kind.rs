@@ -10,7 +10,7 @@
 
 use url::Url;
 
-use super::{LONG_PARAGRAPH, PROSE_FOR_ARTICLE};
+use super::{LONG_PARAGRAPH, PROSE_FOR_ARTICLE, Selection};
 use crate::metadata::Metadata;
 use crate::model::{Block, Inline};
 
@@ -25,10 +25,20 @@ const SHORT_SECTION: usize = 400;
 /// A body with at least this many code blocks and no author is documentation.
 const DOCUMENTATION_CODE: usize = 15;
 
-/// Whether the page is an article, given selection's verdict on its prose (`scored`), its
+/// Whether the page is an article, given the selection (its verdict on the prose, whether it found a thread), its
 /// metadata, its address and its built body.
-pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, body: &[Block]) -> bool {
+pub(crate) fn is_article(
+    selection: &Selection,
+    meta: &Metadata,
+    page_url: Option<&Url>,
+    body: &[Block],
+) -> bool {
     if body.is_empty() || declared_other(meta) || is_home(meta, page_url) {
+        return false;
+    }
+    // Repeated posts with repeated chrome (names, post counts, reply buttons) are a thread,
+    // unless the structured data names an article (a story with its comments kept).
+    if selection.thread && !meta.structured.article {
         return false;
     }
     let shape = Shape::of(body);
@@ -48,7 +58,7 @@ pub(crate) fn is_article(scored: bool, meta: &Metadata, page_url: Option<&Url>, 
     }
     // A page that declares itself an article and whose body (the main region, when scoring
     // lost to it) holds enough running prose is one, whichever strategy found the body.
-    scored || declares_article(meta) && shape.prose >= PROSE_FOR_ARTICLE as usize
+    selection.is_article || declares_article(meta) && shape.prose >= PROSE_FOR_ARTICLE as usize
 }
 
 /// Whether the page declares itself something other than an article: it sells (one

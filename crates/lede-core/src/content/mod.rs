@@ -31,6 +31,8 @@ pub(crate) struct Selection {
     pub(crate) confidence: f32,
     /// Characters of running prose in the body (see `prose_len`).
     pub(crate) prose: u32,
+    /// Whether the body is a thread: repeated posts whose chrome repeats (see `posts`).
+    pub(crate) thread: bool,
 }
 
 /// A set of nodes, one bit per node of the [`Dom`].
@@ -164,6 +166,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
             is_article: false,
             confidence: 0.0,
             prose: 0,
+            thread: false,
         };
     };
     let strict = Flags {
@@ -328,13 +331,13 @@ fn main_region(
 ) -> Option<(Selection, u32, Stats, Vec<NodeId>)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     let stripped = region::strip(dom, region, &mut stats, &mut dropped);
-    posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
+    let thread = posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
     if product {
         cards::prune(dom, &[region], &mut stats, &mut dropped);
     }
     let len = stats.text[region.index()];
     Some((
-        Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0 },
+        Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0, thread },
         len,
         stats,
         stripped,
@@ -393,7 +396,7 @@ fn attempt(
     let shape = Shape::compute(dom, body, &dropped);
     let (mut roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
     clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
-    posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
+    let thread = posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
     // Rows of other products' cards are advertisements on the page of one product only;
     // elsewhere (listings, reviews comparing products) they may be the content.
     if meta.one_product() {
@@ -407,7 +410,7 @@ fn attempt(
     let prose = prose_len(dom, &roots, &stats, &shape, &dropped);
     let is_article = len >= CHAR_THRESHOLD && prose >= PROSE_FOR_ARTICLE;
     let confidence = (top / 100.0).clamp(0.0, 1.0) * 0.5 + (len as f32 / 3000.0).min(1.0) * 0.5;
-    (Selection { roots, dropped, is_article, confidence, prose }, len)
+    (Selection { roots, dropped, is_article, confidence, prose, thread }, len)
 }
 
 /// Characters in long paragraphs (at least [`LONG_PARAGRAPH`]) below `roots`: the

@@ -38,11 +38,12 @@ const CHROME_LEN_FACTOR: u32 = 2;
 const MIN_POSTS_SHARE: f32 = 0.5;
 
 /// Drops the parts of each post that repeat in other posts, keeping `stats` current.
-pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
-    let Some(posts) = find_posts(dom, roots, stats, dropped) else { return };
+/// Returns whether the body is a thread: repeated posts with a message each.
+pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) -> bool {
+    let Some(posts) = find_posts(dom, roots, stats, dropped) else { return false };
     let spine = message_spine(dom, &posts, stats, dropped);
     if spine.is_empty() {
-        return;
+        return false;
     }
     let mut parts = Vec::new();
     for (post, &root) in posts.iter().enumerate() {
@@ -63,12 +64,14 @@ pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropp
         }
     }
     chrome.sort_unstable();
+    let thread = !chrome.is_empty();
     for node in chrome {
         if !dropped.contains(node) && !dom.ancestors(node).any(|a| dropped.contains(a)) {
             stats.remove(dom, node);
             dropped.insert(node);
         }
     }
+    thread
 }
 
 /// One part of a post: where it sits in the post, what it says, and whose it is.

@@ -157,3 +157,32 @@ fn code_sample_after_code_sample_without_an_author_is_documentation() {
     let signed = html("<meta name='author' content='Jane Doe'>");
     assert!(extract_at(&signed, "https://example.com/guide/using-the-api").is_article);
 }
+
+#[test]
+fn repeated_posts_with_repeated_chrome_are_a_thread() {
+    // No structured data: the posts' repeated profile lines show the thread.
+    let post = |n: usize, user: &str| {
+        format!(
+            "<div class='post'><dl class='profile'><dt><a href='/u/{user}'>{user}</a></dt>\
+             <dd>Regular member</dd></dl><div class='postbody'><div class='content'>{}{}</div></div></div>",
+            prose(n * 10),
+            prose(n * 10 + 1)
+        )
+    };
+    let posts: String = [(1, "ann"), (2, "bob"), (3, "ann"), (4, "cy")].map(|(n, u)| post(n, u)).concat();
+    let html = |head: &str| {
+        format!(
+            "<html><head><title>A thread</title>{head}</head><body><div id='thread'>{posts}</div></body></html>"
+        )
+    };
+    let thread = extract_at(&html(""), "https://example.com/viewtopic?t=42");
+    assert!(
+        thread.text.contains("Paragraph 41 tells") && !thread.text.contains("Regular member"),
+        "{:?}",
+        thread.text
+    );
+    assert!(!thread.is_article);
+    // A story that keeps its comments and says it is an article stays one.
+    let ld = r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"A thread"}</script>"#;
+    assert!(extract_at(&html(ld), "https://example.com/viewtopic?t=42").is_article);
+}
