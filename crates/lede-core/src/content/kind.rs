@@ -10,7 +10,7 @@
 
 use url::Url;
 
-use super::{LONG_PARAGRAPH, PROSE_FOR_ARTICLE, Selection};
+use super::{CHAR_THRESHOLD, LONG_PARAGRAPH, PROSE_FOR_ARTICLE, Selection};
 use crate::metadata::Metadata;
 use crate::model::{Block, Inline};
 
@@ -25,8 +25,8 @@ const SHORT_SECTION: usize = 400;
 /// A body with at least this many code blocks and no author is documentation.
 const DOCUMENTATION_CODE: usize = 15;
 
-/// Whether the page is an article, given the selection (its verdict on the prose, whether it found a thread), its
-/// metadata, its address and its built body.
+/// Whether the page is an article, given the selection (its verdict on the prose, whether
+/// it found a thread), the page's metadata, its address and its built body.
 pub(crate) fn is_article(
     selection: &Selection,
     meta: &Metadata,
@@ -56,9 +56,12 @@ pub(crate) fn is_article(
     if meta.authors.is_empty() && shape.code >= DOCUMENTATION_CODE {
         return false;
     }
-    // A page that declares itself an article and whose body (the main region, when scoring
-    // lost to it) holds enough running prose is one, whichever strategy found the body.
-    selection.is_article || declares_article(meta) && shape.prose >= PROSE_FOR_ARTICLE as usize
+    // A page that declares itself an article is one when its body (the main region, when
+    // scoring lost to it) holds enough running prose, whichever strategy found the body, or
+    // when it also carries a date and a byline: a ranking's table or a photo story's
+    // captions are its body then, not prose.
+    let signed = dated && !meta.authors.is_empty() && shape.chars >= CHAR_THRESHOLD as usize;
+    selection.is_article || declares_article(meta) && (shape.prose >= PROSE_FOR_ARTICLE as usize || signed)
 }
 
 /// Whether the page declares itself something other than an article: it sells (one

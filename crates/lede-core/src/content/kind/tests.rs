@@ -186,3 +186,29 @@ fn repeated_posts_with_repeated_chrome_are_a_thread() {
     let ld = r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"A thread"}</script>"#;
     assert!(extract_at(&html(ld), "https://example.com/viewtopic?t=42").is_article);
 }
+
+#[test]
+fn a_declared_article_with_date_and_byline_is_one_whatever_its_body() {
+    // A ranking: the table is the story, with no run of prose.
+    let rows: String = (1..=30)
+        .map(|n| format!("<tr><td>{n}</td><td>School number {n}</td><td>{}</td></tr>", 100 - n))
+        .collect();
+    let html = |head: &str| {
+        format!(
+            "<html><head><title>The ranking</title><meta property='og:type' content='article'>{head}</head>\
+             <body><article><h1>The ranking</h1><p>How the schools compare this year.</p>\
+             <table><tr><th>Rank</th><th>School</th><th>Score</th></tr>{rows}</table></article></body></html>"
+        )
+    };
+    let dated = "<meta property='article:published_time' content='2024-05-07T06:30:00Z'>";
+    let signed = extract_at(
+        &html(&format!("{dated}<meta name='author' content='Jane Doe'>")),
+        "https://example.com/a/b",
+    );
+    assert!(signed.text.contains("School number 30"), "{:?}", signed.text);
+    assert!(signed.is_article);
+    assert!(
+        !extract_at(&html(dated), "https://example.com/a/b").is_article,
+        "no byline, no prose: no article"
+    );
+}
