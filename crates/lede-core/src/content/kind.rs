@@ -47,8 +47,8 @@ pub(crate) fn is_article(
     // date the JSON-LD gives only to the page, not to an article, is the CMS's stamp (it
     // wins over other sources, so the page has no other).
     let dated = meta.published.is_some() && !meta.structured.page_dated;
-    let undated = !dated && meta.authors.is_empty();
-    if undated && shape.headings >= SECTION_HEADINGS && shape.chars < SHORT_SECTION * shape.headings {
+    let vouched = dated || !meta.authors.is_empty();
+    if !vouched && shape.headings >= SECTION_HEADINGS && shape.chars < SHORT_SECTION * shape.headings {
         return false;
     }
     // Code sample after code sample with nobody signing them is reference documentation;
@@ -82,21 +82,15 @@ fn declares_article(meta: &Metadata) -> bool {
 /// address) has an empty path and no query. A home page gathers teasers, however much
 /// prose they add up to.
 fn is_home(meta: &Metadata, page_url: Option<&Url>) -> bool {
-    let canonical;
-    let url = match page_url {
-        Some(u) => u,
-        None => match meta.canonical_url.as_deref().and_then(|u| Url::parse(u).ok()) {
-            Some(u) => {
-                canonical = u;
-                &canonical
-            }
-            None => return false,
-        },
+    let canonical = match page_url {
+        Some(_) => None,
+        None => meta.canonical_url.as_deref().and_then(|u| Url::parse(u).ok()),
     };
+    let Some(url) = page_url.or(canonical.as_ref()) else { return false };
     url.has_host() && matches!(url.path(), "" | "/") && url.query().is_none()
 }
 
-/// What the blocks at the top of the body add up to.
+/// What the body's blocks add up to.
 #[derive(Debug, Default)]
 struct Shape {
     /// Characters in long paragraphs with few links (see [`LONG_PARAGRAPH`]).
