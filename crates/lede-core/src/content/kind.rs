@@ -43,12 +43,15 @@ pub(crate) fn is_article(
     }
     let shape = Shape::of(body);
     // Without a date or an author, nothing but the prose speaks for an article, and prose
-    // cut into short sections under many headings is a service or landing page's pitch. A
-    // date the JSON-LD gives only to the page, not to an article, is the CMS's stamp (it
-    // wins over other sources, so the page has no other).
+    // cut into short sections under many headings is a service or landing page's pitch, as
+    // a page declaring itself an FAQ (and no article) is a help page. A date the JSON-LD
+    // gives only to the page, not to an article, is the CMS's stamp (it wins over other
+    // sources, so the page has no other).
     let dated = meta.published.is_some() && !meta.structured.page_dated;
     let vouched = dated || !meta.authors.is_empty();
-    if !vouched && shape.headings >= SECTION_HEADINGS && shape.chars < SHORT_SECTION * shape.headings {
+    let sections = shape.headings >= SECTION_HEADINGS && shape.chars < SHORT_SECTION * shape.headings;
+    let faq = meta.structured.faq && !meta.structured.article;
+    if !vouched && (sections || faq) {
         return false;
     }
     // Code sample after code sample with nobody signing them is reference documentation;

@@ -72,6 +72,7 @@ fn structured(objects: &[&serde_json::Map<String, Value>]) -> Structured {
     for t in objects.iter().flat_map(|o| types(o)) {
         match t {
             "DiscussionForumPosting" | "QAPage" => out.discussion = true,
+            "FAQPage" => out.faq = true,
             "Product" | "ProductGroup" | "IndividualProduct" | "ProductModel" | "Offer"
             | "AggregateOffer" => out.commerce = true,
             "Review" => out.article = true,

@@ -95,6 +95,8 @@ pub(crate) struct Structured {
     pub(crate) discussion: bool,
     /// Something sold: a product or an offer, one or many.
     pub(crate) commerce: bool,
+    /// Questions with their answers, written by the site (`FAQPage`).
+    pub(crate) faq: bool,
     /// Whether the JSON-LD dates only the page (a `WebPage`'s `datePublished`), with no
     /// article or other item: CMSs stamp every page so, service pages as much as posts.
     pub(crate) page_dated: bool,
@@ -206,6 +208,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
             article: ld.structured.article || scan.structured.article,
             discussion: ld.structured.discussion || scan.structured.discussion,
             commerce: ld.structured.commerce || scan.structured.commerce || scan.product_items > 0,
+            faq: ld.structured.faq || scan.structured.faq,
             page_dated: ld.structured.page_dated,
         },
         base: base_owned.clone(),

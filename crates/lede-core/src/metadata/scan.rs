@@ -111,6 +111,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 "Product" | "ProductGroup" => out.product_items += 1,
                 "Offer" | "AggregateOffer" => out.structured.commerce = true,
                 "DiscussionForumPosting" | "QAPage" => out.structured.discussion = true,
+                "FAQPage" => out.structured.faq = true,
                 t if jsonld::is_news_or_blog(t) => out.structured.article = true,
                 _ => {}
             }

@@ -212,3 +212,14 @@ fn a_declared_article_with_date_and_byline_is_one_whatever_its_body() {
         "no byline, no prose: no article"
     );
 }
+
+#[test]
+fn a_declared_faq_page_without_date_or_author_is_not_an_article() {
+    let faq = r#"<script type="application/ld+json">{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Why?"}]}</script>"#;
+    let help = extract_at(&page(faq, 5), "https://example.com/help/shipping");
+    assert!(help.text.contains("Paragraph 5 tells"), "{:?}", help.text);
+    assert!(!help.is_article);
+    // A dated post that ends with an FAQ block is still a post.
+    let dated = format!("{faq}<meta property='article:published_time' content='2024-05-07T06:30:00Z'>");
+    assert!(extract_at(&page(&dated, 5), "https://example.com/help/shipping").is_article);
+}
