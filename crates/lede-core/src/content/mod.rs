@@ -218,7 +218,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     } else {
         (strict_dropped, strict_stats)
     };
-    if let Some((region_selection, region_len, region_stats, stripped)) = main_region(
+    if let Some((mut region_selection, region_len, mut region_stats, stripped)) = main_region(
         dom,
         body,
         region_dropped,
@@ -266,6 +266,13 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
             && len >= TIGHTER_SHARE * region_len
             && selection.roots.iter().all(|&r| r != region && dom.ancestors(r).any(|a| a == region));
         if len < ratio * region_len && !prose_article && !tighter || outside || wraps {
+            // The region keeps what conditional cleaning would judge; an article's body
+            // does not end in boxes of links. Trimmed only once chosen: its length above
+            // weighs it as the page marks it.
+            if article_like {
+                let shape = Shape::compute(dom, region, &region_selection.dropped);
+                tails::prune_link_tail(dom, region, &mut region_stats, &shape, &mut region_selection.dropped);
+            }
             selection = region_selection;
         } else {
             strip_inside(dom, &mut selection, &stripped, scored_len);

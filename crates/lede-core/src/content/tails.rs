@@ -281,3 +281,62 @@ fn has_year(text: &str) -> bool {
             && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
     })
 }
+
+/// Link density above which a block after the story is a box of links (more stories, a
+/// "find us on" strip), not a part of the article.
+const LINK_TAIL_DENSITY: f32 = 0.5;
+
+/// Trims the end of a region that stands for an article's body: after the last paragraph
+/// of running prose, blocks that are mostly links and the short labels among them ("Share
+/// this article", "Explore more"), from the end back to the first block of other text. The
+/// scored body has conditional cleaning for these; the region, which keeps cards and menus
+/// on pages that are not articles, has none.
+pub(crate) fn prune_link_tail(
+    dom: &Dom,
+    root: NodeId,
+    stats: &mut Stats,
+    shape: &Shape,
+    dropped: &mut NodeSet,
+) {
+    let (mut last, mut prose) = (None, 0);
+    let mut walk = Visible::new(dom, root, dropped);
+    while let Some(id) = walk.next() {
+        if let Some(len) = super::paragraph_prose(dom, id, stats, shape) {
+            walk.skip_subtree(id);
+            if len > 0 {
+                last = Some(id);
+                prose += len;
+            }
+        }
+    }
+    let Some(last) = last else { return };
+    // The blocks after the last paragraph, innermost level first, each level in order.
+    let mut tail = Vec::new();
+    let mut cur = last;
+    while cur != root {
+        let Some(parent) = dom.parent(cur) else { break };
+        tail.extend(
+            dom.element_children(parent)
+                .skip_while(|&c| c != cur)
+                .skip(1)
+                .filter(|&c| !dropped.contains(c) && stats.text[c.index()] > 0),
+        );
+        cur = parent;
+    }
+    // From the end of the page back: the outermost level's last block first.
+    let mut cut = Vec::new();
+    for &block in tail.iter().rev() {
+        let text = stats.text[block.index()];
+        if stats.link_density(block) < LINK_TAIL_DENSITY && text > MAX_LABEL_CHARS {
+            break;
+        }
+        cut.push(block);
+    }
+    // A tail outweighing the prose is the page's content (a listing after its introduction).
+    if cut.iter().map(|&b| stats.text[b.index()]).sum::<u32>() > prose {
+        return;
+    }
+    for block in cut {
+        drop(dom, block, stats, dropped);
+    }
+}

@@ -845,3 +845,25 @@ fn undated_cards_after_the_story_stay() {
     let text = text_of(&page);
     assert!(text.contains("Feature number 4"), "{text:?}");
 }
+
+#[test]
+fn link_boxes_ending_an_article_region_are_dropped() {
+    // The scored body lands outside <main> (a long blurb), so the <main> region stands for
+    // the article; its end, a label and a box of links to more stories, is not the story.
+    let links = (1..=4)
+        .map(|n| format!("<div><a href='/more/{n}'>More reading on topic {n}</a> <a href='/more/{n}'>View more</a></div>"))
+        .collect::<String>();
+    let page = format!(
+        "<html><head><meta property='og:type' content='article'></head><body>\
+         <div class='blurb'>{}</div>\
+         <main><div class='story'>{}</div><h5>Share this article</h5>\
+         <div class='explore'><h4>Explore more</h4>{links}</div></main></body></html>",
+        (5..=9).map(prose).collect::<String>(),
+        (1..=2).map(prose).collect::<String>(),
+    );
+    let text = text_of(&page);
+    assert!(text.contains("Paragraph 2 tells"), "{text:?}");
+    for junk in ["Share this article", "Explore more", "More reading"] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
+    }
+}
