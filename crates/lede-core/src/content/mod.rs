@@ -9,6 +9,7 @@ mod prepass;
 mod region;
 mod score;
 mod stats;
+mod tails;
 mod visible;
 
 pub(crate) use kind::is_article;
@@ -153,7 +154,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     // Balanced means: the article tuning for pages that present themselves as articles
     // (declared type, a date or an author), the recall tuning for the rest, whose main
     // content is spread over cards, posts and sections rather than one run of prose.
-    let article_like = declared || meta.published.is_some() || !meta.authors.is_empty();
+    let article_like = article_like(meta);
     let focus = match options.focus {
         Focus::Balanced if !article_like => Focus::Recall,
         focus => focus,
@@ -222,13 +223,14 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     } else {
         (strict_dropped, strict_stats)
     };
-    if let Some((region_selection, region_len, region_stats, stripped)) = main_region(
+    if let Some((mut region_selection, region_len, mut region_stats, stripped)) = main_region(
         dom,
         body,
         region_dropped,
         region_stats,
         tuning.body_region || unscored,
         meta.one_product(),
+        article_like,
     ) {
         let ratio = match (declared, unscored) {
             (true, _) => tuning.declared_ratio,
@@ -269,6 +271,13 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
             && len >= TIGHTER_SHARE * region_len
             && selection.roots.iter().all(|&r| r != region && dom.ancestors(r).any(|a| a == region));
         if len < ratio * region_len && !prose_article && !tighter || outside || wraps {
+            // The region keeps what conditional cleaning would judge; an article's body
+            // does not end in boxes of links. Trimmed only once chosen: its length above
+            // weighs it as the page marks it.
+            if article_like {
+                let shape = Shape::compute(dom, region, &region_selection.dropped);
+                tails::prune_link_tail(dom, region, &mut region_stats, &shape, &mut region_selection.dropped);
+            }
             selection = region_selection;
         } else {
             strip_inside(dom, &mut selection, &stripped, scored_len);
@@ -328,12 +337,17 @@ fn main_region(
     mut stats: Stats,
     body_fallback: bool,
     product: bool,
+    article: bool,
 ) -> Option<(Selection, u32, Stats, Vec<NodeId>)> {
     let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
     let stripped = region::strip(dom, region, &mut stats, &mut dropped);
     let thread = posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
     if product {
         cards::prune(dom, &[region], &mut stats, &mut dropped);
+    }
+    if article {
+        let shape = Shape::compute(dom, region, &dropped);
+        tails::prune(dom, &[region], &mut stats, &shape, &mut dropped);
     }
     let len = stats.text[region.index()];
     Some((
@@ -402,6 +416,11 @@ fn attempt(
     if meta.one_product() {
         cards::prune(dom, &roots, &mut stats, &mut dropped);
     }
+    // Teaser cards after the story are the page's, not the article's; on other pages
+    // (listings, hubs) such cards may be the content.
+    if article_like(meta) {
+        tails::prune(dom, &roots, &mut stats, &shape, &mut dropped);
+    }
     // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
     // article container): it is then no part of the body, and its text does not count.
     roots.retain(|&r| !dropped.contains(r));
@@ -411,6 +430,12 @@ fn attempt(
     let is_article = len >= CHAR_THRESHOLD && prose >= PROSE_FOR_ARTICLE;
     let confidence = (top / 100.0).clamp(0.0, 1.0) * 0.5 + (len as f32 / 3000.0).min(1.0) * 0.5;
     (Selection { roots, dropped, is_article, confidence, prose, thread }, len)
+}
+
+/// Whether the page presents itself as an article: a declared article type, a date or an
+/// author.
+fn article_like(meta: &Metadata) -> bool {
+    meta.declares_article || meta.published.is_some() || !meta.authors.is_empty()
 }
 
 /// Characters in long paragraphs (at least [`LONG_PARAGRAPH`]) below `roots`: the

@@ -797,3 +797,73 @@ fn a_page_showing_one_products_buy_box_is_not_an_article() {
     assert!(article.text.contains("Paragraph 5 tells"), "{:?}", article.text);
     assert!(!article.is_article, "a page that sells a product is no article");
 }
+
+#[test]
+fn dated_teaser_cards_after_the_story_are_dropped() {
+    // The story and a "also in the news" grid share a wrapper; the cards' excerpts score,
+    // so the body climbs to the wrapper and would take the grid along.
+    let card = |n: usize| {
+        format!(
+            "<article><h3><a href='/news/{n}'>Another story number {n} of the day</a></h3>\
+             <time>December {n}, 2025</time><p>Excerpt {n} of another story, long enough to \
+             score as a paragraph, with commas, clauses, asides, quotes, figures, places, and \
+             names, the summary of the news…</p></article>"
+        )
+    };
+    let page = format!(
+        "<html><head><meta property='og:type' content='article'></head><body>\
+         <div class='wrap'><div class='story'>{}</div>\
+         <div class='label'>Also in the news</div>\
+         <div class='grid'>{}</div></div></body></html>",
+        (1..=4).map(prose).collect::<String>(),
+        (1..=4).map(card).collect::<String>()
+    );
+    let text = text_of(&page);
+    assert!(text.contains("Paragraph 4 tells"), "{text:?}");
+    for junk in ["Also in the news", "Another story", "Excerpt"] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn undated_cards_after_the_story_stay() {
+    // Rows of feature cards (no dates) are the page's content.
+    let card = |n: usize| {
+        format!(
+            "<article><h3><a href='/feature/{n}'>Feature number {n} of the kit</a></h3>\
+             <p>What feature {n} does, told in a sentence or two, with commas, clauses, asides, \
+             examples, figures, places, and names, enough to read as prose…</p></article>"
+        )
+    };
+    let page = format!(
+        "<html><head><meta property='og:type' content='article'></head><body>\
+         <div class='wrap'><div class='story'>{}</div>\
+         <div class='grid'>{}</div></div></body></html>",
+        (1..=4).map(prose).collect::<String>(),
+        (1..=4).map(card).collect::<String>()
+    );
+    let text = text_of(&page);
+    assert!(text.contains("Feature number 4"), "{text:?}");
+}
+
+#[test]
+fn link_boxes_ending_an_article_region_are_dropped() {
+    // The scored body lands outside <main> (a long blurb), so the <main> region stands for
+    // the article; its end, a label and a box of links to more stories, is not the story.
+    let links = (1..=4)
+        .map(|n| format!("<div><a href='/more/{n}'>More reading on topic {n}</a> <a href='/more/{n}'>View more</a></div>"))
+        .collect::<String>();
+    let page = format!(
+        "<html><head><meta property='og:type' content='article'></head><body>\
+         <div class='blurb'>{}</div>\
+         <main><div class='story'>{}</div><h5>Share this article</h5>\
+         <div class='explore'><h4>Explore more</h4>{links}</div></main></body></html>",
+        (5..=9).map(prose).collect::<String>(),
+        (1..=2).map(prose).collect::<String>(),
+    );
+    let text = text_of(&page);
+    assert!(text.contains("Paragraph 2 tells"), "{text:?}");
+    for junk in ["Share this article", "Explore more", "More reading"] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
+    }
+}
