@@ -28,7 +28,10 @@ pub(crate) struct Selection {
     pub(crate) roots: Vec<NodeId>,
     /// Nodes (with their subtrees) left out of the body.
     pub(crate) dropped: NodeSet,
+    /// Selection's verdict on the prose: a scored body with enough running paragraphs.
+    /// `kind::is_article` weighs it against what the page declares itself to be.
     pub(crate) is_article: bool,
+    /// How sure selection is of the body, 0 to 1 (`Article::confidence`).
     pub(crate) confidence: f32,
     /// Characters of running prose in the body (see `prose_len`).
     pub(crate) prose: u32,
@@ -205,11 +208,9 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         }
     }
     let (mut selection, len) = best.expect("at least one attempt ran");
-    // A page that declares a product (schema.org, OpenGraph) or shows one's buy box, and
-    // declares no article, sells it: however much prose its description holds, it is not
-    // an article.
-    let sells = meta.one_product() && !meta.declares_article;
-    selection.is_article = len > 0 && selection.is_article && !sells;
+    // A body without text is no article, whatever its prose counts; what the page declares
+    // itself to be (a product, a thread) is weighed later, in `kind`.
+    selection.is_article &= len > 0;
     // No attempt reaching the threshold means scoring found no run of text: the content is
     // cards and links that score poorly, often under a class name the strict pre-pass takes
     // for furniture ("related products"). The stripped body, pre-passed without unlikely
