@@ -80,7 +80,10 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
         if text.is_empty() || text.chars().count() > 150 {
             continue;
         }
-        let authors = names::parse_visible_byline(&text);
+        let mut authors = names::parse_visible_byline(&text);
+        if authors.is_empty() {
+            authors = marked_within(dom, n);
+        }
         if !authors.is_empty() {
             best = Some((key, n, authors));
         }
@@ -117,6 +120,18 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
     let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
     Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), visible_date }
+}
+
+/// The people named by an author element inside the byline `n`, for a byline whose whole
+/// text reads as no name ("Guide by Jane Doe Deputy Editor"): the walk keeps only the
+/// outermost candidate, and the inner one marked as the author is the precise one.
+fn marked_within(dom: &Dom, n: NodeId) -> Vec<Author> {
+    dom.descendants(n)
+        .skip(1)
+        .filter(|&d| dom.element(d).is_some_and(super::scan::is_byline_marked))
+        .map(|d| names::parse_visible_byline(&spaced_text(dom, d)))
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
 }
 
 /// The date shown after the headline (or before it, if none follows), outside footers,

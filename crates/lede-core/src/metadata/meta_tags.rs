@@ -100,8 +100,10 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
     m.modified = date_of(MODIFIED);
     for key in AUTHOR {
         for (_, v) in scan.metas.iter().filter(|(k, _)| k == key) {
-            // `article:author` is often a profile URL; that names no one.
-            if v.contains("://") || v.starts_with('/') {
+            // `article:author` is often a profile URL; that names no one. A name followed by
+            // its home page ("Jane Doe (https://…)") still names someone.
+            let v_trim = v.trim();
+            if !v_trim.contains(char::is_whitespace) && (v_trim.contains("://") || v_trim.starts_with('/')) {
                 continue;
             }
             for a in names::parse_byline(v) {

@@ -78,10 +78,12 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         let e = match &dom.node(n).data {
             NodeData::Element(e) => e,
             NodeData::Text(t) => {
-                if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && opens_byline(t) {
-                    // "<span>By </span><a>Name</a>": the byline is the span's parent.
+                let label = byline_end.is_none() && is_byline_label(dom, n, t);
+                if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && (label || opens_byline(t)) {
+                    // "<span>By </span><a>Name</a>", "<h3>Author</h3><p>Name</p>": the
+                    // byline is the label's parent.
                     let p = dom.parent(n).and_then(|p| {
-                        let alone = dom.children(p).count() == 1 && t.trim().len() <= 3;
+                        let alone = dom.children(p).count() == 1 && (label || t.trim().len() <= 3);
                         if alone { dom.parent(p) } else { Some(p) }
                     });
                     if let Some(p) = p {
@@ -270,6 +272,31 @@ fn opens_byline(t: &str) -> bool {
     })
 }
 
+/// Words that, standing alone, label the author's name beside them ("Author", "Written by",
+/// "Autor", "Auteur"), matched case-insensitively with an optional colon.
+const BYLINE_LABELS: &[&str] = &["author", "authors", "written by", "autor", "autorin", "auteur", "autore"];
+
+/// Whether the text node `n` is only a byline label, in an element of its own that is not a
+/// table cell, form label, link or button (a column header "Author" labels no one name).
+fn is_byline_label(dom: &Dom, n: NodeId, t: &str) -> bool {
+    let t = t.trim().trim_end_matches([':', '：']).trim_end();
+    if t.len() > 10 || !BYLINE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
+        return false;
+    }
+    dom.parent(n).and_then(|p| dom.element(p)).is_some_and(|e| {
+        !matches!(
+            *e.tag(),
+            local_name!("th")
+                | local_name!("td")
+                | local_name!("label")
+                | local_name!("a")
+                | local_name!("button")
+                | local_name!("option")
+                | local_name!("body")
+        )
+    })
+}
+
 fn script_text(dom: &Dom, n: NodeId) -> String {
     let mut s = String::new();
     for c in dom.children(n) {
@@ -291,7 +318,7 @@ static BYLINE_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Whether markup names the element as an author or byline: `rel=author`, an `itemprop`,
 /// `class` or `id` holding "author", "byline" or "writer" (but not a comment's author).
-fn is_byline_marked(e: &crate::dom::Element) -> bool {
+pub(super) fn is_byline_marked(e: &crate::dom::Element) -> bool {
     if e.attr(&local_name!("rel"))
         .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")))
     {

@@ -1,0 +1,50 @@
+//! Metadata read through the public API: which author, date and title a page yields.
+
+use lede_core::{Article, Input, Options, extract};
+
+/// The article extracted from `html` with default options.
+fn article(html: &str) -> Article {
+    extract(Input::new(html.as_bytes()), &Options::default()).expect("test page extracts")
+}
+
+/// The authors' names, in order.
+fn names(a: &Article) -> Vec<&str> {
+    a.authors.iter().map(|a| a.name.as_str()).collect()
+}
+
+/// Body text long enough for the page to read as an article.
+const BODY: &str = "<p>Rain returned to the city on Tuesday after the driest month on record, \
+    filling reservoirs that had fallen to a third of their capacity and easing the pressure on \
+    farmers across the valley, who had begun to ration water for their orchards.</p>";
+
+#[test]
+fn meta_author_followed_by_a_home_page_names_the_person() {
+    let a = article(&format!(
+        r#"<meta name="author" content="Jane Doe (https://jane.example/)"><h1>Rain</h1>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Jane Doe"]);
+}
+
+#[test]
+fn author_element_inside_a_byline_that_reads_as_no_name() {
+    let a = article(&format!(
+        r#"<h1>Rain</h1><div class="byline"><span>Guide</span> <span>by</span>
+        <span class="author"><a href="/a/jd">Jane Doe</a></span> <span>former deputy editor</span></div>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Jane Doe"]);
+}
+
+#[test]
+fn name_under_an_author_label_is_the_byline() {
+    let a = article(&format!(r#"<h1>Rain</h1>{BODY}<div><h3>Author</h3><p>Jane D. Doe</p></div>"#));
+    assert_eq!(names(&a), ["Jane D. Doe"]);
+    let a = article(&format!(
+        r#"<h1>Rain</h1>{BODY}<div><small>WRITTEN BY</small><p><strong>Jane Doe</strong></p></div>"#
+    ));
+    assert_eq!(names(&a), ["Jane Doe"]);
+    // A column header labels a column, not one name.
+    let a = article(&format!(
+        r#"<h1>Rain</h1>{BODY}<table><tr><th>Author</th><th>Title</th></tr><tr><td>Some Body</td><td>Other</td></tr></table>"#
+    ));
+    assert!(a.authors.is_empty(), "{:?}", names(&a));
+}
