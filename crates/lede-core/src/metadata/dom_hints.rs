@@ -59,7 +59,13 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
                 .and_then(|e| e.attr(&local_name!("itemprop")))
                 .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))
         });
-        let text = value(dom, name_node.unwrap_or(n));
+        // Block boundaries and `<br>` part the name from a role shown under it ("By Jane
+        // Doe<br>Senior Reporter"), as in a visible byline.
+        let node = name_node.unwrap_or(n);
+        let text = match dom.element(node).and_then(|e| e.attr(&local_name!("content"))) {
+            Some(c) => c.to_owned(),
+            None => spaced_text(dom, node),
+        };
         let url = dom.element(n).and_then(|e| e.attr(&local_name!("href"))).and_then(|h| resolve(h, base));
         for mut a in names::parse_byline(&text) {
             a.url = a.url.or_else(|| url.clone());
@@ -73,7 +79,10 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     for &(n, h1s_before) in &scan.bylines {
         let Some(e) = dom.element(n) else { continue };
         let key = (!near_headline(dom, scan, n, h1s_before), marking_rank(e));
-        if best.as_ref().is_some_and(|(k, _, _)| *k <= key) || in_page_chrome(dom, n) {
+        if best.as_ref().is_some_and(|(k, _, _)| *k <= key)
+            || in_page_chrome(dom, n)
+            || holds_form_field(dom, n)
+        {
             continue;
         }
         let text = spaced_text(dom, n);
@@ -120,6 +129,19 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
     let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
     Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), visible_date }
+}
+
+/// Whether `n` is or holds a form field: a sign-up form's "user name" field and its
+/// label ("First Name") are no byline.
+fn holds_form_field(dom: &Dom, n: NodeId) -> bool {
+    dom.descendants(n).any(|d| {
+        dom.element(d).is_some_and(|e| {
+            matches!(
+                *e.tag(),
+                local_name!("input") | local_name!("select") | local_name!("textarea") | local_name!("label")
+            )
+        })
+    })
 }
 
 /// The people named by an author element inside the byline `n`, for a byline whose whole

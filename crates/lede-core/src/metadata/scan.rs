@@ -253,14 +253,14 @@ fn may_hold_date(t: &str) -> bool {
     false
 }
 
-/// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door") alone,
-/// or followed by a capitalised word.
+/// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door", "Written
+/// by") alone, or followed by a capitalised word.
 fn opens_byline(t: &str) -> bool {
     let t = t.trim_start();
     if t.len() > 60 {
         return false;
     }
-    ["by", "von", "par", "por", "door"].iter().any(|p| {
+    ["by", "von", "par", "por", "door", "written by"].iter().any(|p| {
         let Some(rest) = t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]) else {
             return false;
         };

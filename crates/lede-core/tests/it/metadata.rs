@@ -48,3 +48,27 @@ fn name_under_an_author_label_is_the_byline() {
     ));
     assert!(a.authors.is_empty(), "{:?}", names(&a));
 }
+
+#[test]
+fn written_by_heading_names_the_author() {
+    let a = article(&format!(r#"<h1>Rain</h1>{BODY}<h3>Written by Jane Doe</h3><p>Jane writes.</p>"#));
+    assert_eq!(names(&a), ["Jane Doe"]);
+}
+
+#[test]
+fn microdata_author_keeps_the_role_under_a_line_break_apart() {
+    let a = article(&format!(
+        r#"<h1>Rain</h1><span itemprop="author">By <a href="/jd">Jane Doe</a><br>
+        <span class="title">Senior Autos Reporter</span></span>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Jane Doe"]);
+}
+
+#[test]
+fn a_sign_up_forms_user_name_field_is_no_byline() {
+    let a = article(&format!(
+        r#"<h1>Rain</h1>{BODY}<form><div class="form-item-user-name"><input id="edit-user-name">
+        <label for="edit-user-name">First Name:</label></div></form>"#
+    ));
+    assert!(a.authors.is_empty(), "{:?}", names(&a));
+}
