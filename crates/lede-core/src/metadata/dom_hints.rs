@@ -262,6 +262,7 @@ fn value(dom: &Dom, n: NodeId) -> String {
 /// saying so) first, else the first `<time datetime>` that is not marked as an update.
 fn time_element(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
     let mut first = None;
+    let mut first_near = None;
     for &n in &scan.times {
         let Some(e) = dom.element(n) else { continue };
         let raw = e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n));
@@ -275,11 +276,17 @@ fn time_element(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
             return Some(d);
         }
         let updated = |s: &str| contains_ci(s, "update") || contains_ci(s, "modif");
-        if first.is_none() && !updated(e.class()) && !in_page_chrome(dom, n) {
-            first = Some(d);
+        if first_near.is_none() && !updated(e.class()) && !in_page_chrome(dom, n) {
+            // A `<time>` above the headline and apart from it dates a teaser in a sidebar or
+            // a list of recent posts; the article's own sits after or beside its headline.
+            let h1s_before = scan.dated.iter().find(|&&(d, _)| d == n).map(|&(_, h)| h);
+            if h1s_before.is_some_and(|h| near_headline(dom, scan, n, h)) {
+                first_near = Some(d);
+            }
+            first = first.or(Some(d));
         }
     }
-    first
+    first_near.or(first)
 }
 
 /// Lower is stronger: microdata, then "byline", then `rel=author`, then "author".

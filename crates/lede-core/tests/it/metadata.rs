@@ -72,3 +72,12 @@ fn a_sign_up_forms_user_name_field_is_no_byline() {
     ));
     assert!(a.authors.is_empty(), "{:?}", names(&a));
 }
+
+#[test]
+fn time_after_the_headline_beats_a_sidebar_teasers_time_above_it() {
+    let a = article(&format!(
+        r#"<div class="views"><a href="/b">Other story</a><time datetime="2025-01-31">01/31/2025</time></div>
+        <div><div class="node"><h1>Rain</h1><div class="meta"><time datetime="2017-03-01">03/01/2017</time></div></div></div>{BODY}"#
+    ));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2017-03-01"));
+}
