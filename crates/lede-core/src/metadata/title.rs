@@ -25,7 +25,8 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     // An <h1> that one of the declared titles contains is the headline as shown — unless
     // the rest of that title is itself declared as the title: then the <h1> is the site's
     // masthead ("Blog Name: Post" beside og:title "Post").
-    let declared: Vec<String> = sources.iter().map(|s| norm(s)).collect();
+    // "&" and "and" read the same: a title may abbreviate the headline it declares.
+    let declared: Vec<String> = sources.iter().map(|s| norm(s).replace(" & ", " and ")).collect();
     let names_the_post = |rest: &str| {
         let rest = rest.trim_start_matches(|ch: char| !ch.is_alphanumeric());
         !rest.is_empty() && declared.iter().any(|d| d == rest)
@@ -33,7 +34,7 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     for h1 in c.h1s.iter().take(3) {
         // Permalink anchors ("Models¶", "Usage #") are no part of the headline.
         let h1 = h1.trim_end_matches(['¶', '#', ' ']);
-        let h = norm(h1);
+        let h = norm(h1).replace(" & ", " and ");
         if h.chars().count() >= 4
             && declared.iter().any(|s| {
                 *s == h

@@ -81,3 +81,12 @@ fn time_after_the_headline_beats_a_sidebar_teasers_time_above_it() {
     ));
     assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2017-03-01"));
 }
+
+#[test]
+fn headline_spelling_out_and_is_the_one_declared_with_an_ampersand() {
+    let a = article(&format!(
+        r#"<title>How to Restore &amp; Refinish Old Chairs | Crow Antiques - Crow Antiques Mall in Littleton</title>
+        <h1>How to Restore and Refinish Old Chairs</h1>{BODY}"#
+    ));
+    assert_eq!(a.title.as_deref(), Some("How to Restore and Refinish Old Chairs"));
+}
