@@ -210,6 +210,12 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
         let Some(e) = dom.element(d) else { continue };
         if crate::dom::is_non_content(e) {
             walk.skip_subtree(d);
+        } else if crate::dom::is_heading(e.tag()) {
+            // A heading is set apart on both sides: "<h4>Jane Doe</h4><a>Profile</a>".
+            out.push_str(" | ");
+            out.push_str(&dom.text_content(d));
+            out.push_str(" | ");
+            walk.skip_subtree(d);
         } else if matches!(
             *e.tag(),
             local_name!("br")

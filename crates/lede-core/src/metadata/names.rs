@@ -150,6 +150,7 @@ const NOT_NAMES: &[&str] = &[
     "more articles",
     "about the author",
     "written by",
+    "written",
     "null",
     "undefined",
     "none",
@@ -195,7 +196,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
 
 fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
     let text = collapse_ws(text);
-    let mut rest = text.as_str();
+    let mut rest = after_lone_prefix(&text);
     loop {
         let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
         let (segment, next) = match cut {
@@ -214,6 +215,24 @@ fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
             None => return authors,
         }
     }
+}
+
+/// The text after a part that is only a byline prefix ("Super Supportive | by | Jane"):
+/// the names follow it, and what comes before is the work's title. The whole text when
+/// there is no such part.
+fn after_lone_prefix(text: &str) -> &str {
+    let mut rest = text;
+    while let Some((i, len)) =
+        SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min()
+    {
+        let lone = rest[..i].trim().trim_end_matches([':', '：']);
+        let next = &rest[i + len..];
+        if !lone.is_empty() && PREFIXES.iter().any(|p| lone.eq_ignore_ascii_case(p)) {
+            return next;
+        }
+        rest = next;
+    }
+    text
 }
 
 /// Parentheses in a byline: "A (avec B et C)", "A (with B)" hold co-authors, a list of
@@ -302,7 +321,8 @@ pub(crate) fn push_unique(list: &mut Vec<Author>, a: Author) {
 /// A single name, trimmed and vetted; `None` if it is not one.
 pub(crate) fn clean_name(s: &str) -> Option<String> {
     let s = strip_prefix(trim_punct(s.trim()));
-    let s = trim_punct(s);
+    // A full stop set apart ("Jane Doe ." before a date) ends a sentence, not an initial.
+    let s = trim_punct(s).trim_end_matches(" .");
     if s.is_empty() || s.chars().count() > 60 || s.contains("://") || s.starts_with("www.") || s.contains('@')
     {
         return None;

@@ -90,3 +90,29 @@ fn headline_spelling_out_and_is_the_one_declared_with_an_ampersand() {
     ));
     assert_eq!(a.title.as_deref(), Some("How to Restore and Refinish Old Chairs"));
 }
+
+#[test]
+fn shown_byline_words_around_the_name_are_not_names() {
+    // "Written on <date>" names no one.
+    let a = article(&format!(
+        r#"<h1>Rain</h1><div class="author-card">Written <span>on <time>June 2, 2016</time></span></div>{BODY}"#
+    ));
+    assert!(a.authors.is_empty(), "{:?}", names(&a));
+    // A heading ends the name before the profile button under it.
+    let a = article(&format!(
+        r#"<h1>Rain</h1><div class="author-controls"><h4>Jane Doe</h4><a href="/jd">Profile</a></div>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Jane Doe"]);
+    // A full stop set apart ends the sentence.
+    let a = article(&format!(r#"<h1>Rain</h1><p class="byline">By Jane Doe . June 2, 2016</p>{BODY}"#));
+    assert_eq!(names(&a), ["Jane Doe"]);
+}
+
+#[test]
+fn a_lone_by_between_headings_puts_the_name_after_it() {
+    let a = article(&format!(
+        r#"<h1>Chapter Two</h1><div><a href="/f"><h2>Super Story</h2></a> <span>by</span>
+        <h3><a href="/p/1">Sleyca</a></h3></div>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Sleyca"]);
+}
