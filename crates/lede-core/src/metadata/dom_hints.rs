@@ -17,6 +17,9 @@ pub(crate) struct Hints {
     pub(crate) h1s: Vec<String>,
     /// Whether `h1s` holds `<h2>`s, the page having no `<h1>`.
     pub(crate) headings_are_h2: bool,
+    /// The text of an element opening the first `<h1>` before more of its text: a thread
+    /// prefix or badge ("<h1><span class=label>Player</span> Squad 2024</h1>").
+    pub(crate) h1_label: Option<String>,
     /// The date shown near the headline.
     pub(crate) visible_date: Option<crate::date::DateTime>,
 }
@@ -128,7 +131,17 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     // Forums and older CMSs put the headline in an <h2> when the page has no <h1>.
     let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
     let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
-    Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), visible_date }
+    let h1_label = scan.h1s.first().and_then(|&h| leading_label(dom, h));
+    Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), h1_label, visible_date }
+}
+
+/// The text of the element that opens `h1` when more text follows it in the `<h1>`.
+fn leading_label(dom: &Dom, h1: NodeId) -> Option<String> {
+    let mut kids = dom.children(h1).filter(|&k| !dom.text(k).is_some_and(|t| t.trim().is_empty()));
+    let first = kids.next().filter(|&k| dom.element(k).is_some())?;
+    let label = collapse_ws(&dom.text_content(first));
+    let more = kids.any(|k| !dom.text_content(k).trim().is_empty());
+    (more && !label.is_empty()).then_some(label)
 }
 
 /// Whether `n` is or holds a form field: a sign-up form's "user name" field and its

@@ -5,8 +5,10 @@
 //! fills a [`Metadata`] of its own and [`extract`] merges them field by field. Precedence,
 //! highest first:
 //!
-//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `dc.title`/`og:title`/
-//!   `twitter:title`, `<title>`) contains, or that shares at least half its words with one
+//! - **title**: a declared title that the `<h1>` shows after a label in an element of its
+//!   own (a forum's thread prefix); else an `<h1>` that a declared title (JSON-LD
+//!   `headline`, `dc.title`/`og:title`/`twitter:title`, `<title>`) contains ("&" read as
+//!   "and"), or that shares at least half its words with one
 //!   (the shown headline beats an SEO variant; same words in the same order keep the
 //!   declared spelling); on pages without an `<h1>`, an `<h2>` only when a declared title
 //!   contains it. Else the declared title (`dc.title`, `og:title`…, then JSON-LD, then
@@ -131,6 +133,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         json_ld: ld.title.as_deref(),
         h1s: &hints.h1s,
         h2s: hints.headings_are_h2,
+        h1_label: hints.h1_label.as_deref(),
         site_name: site_name.as_deref(),
     });
 

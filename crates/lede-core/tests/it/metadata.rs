@@ -116,3 +116,19 @@ fn a_lone_by_between_headings_puts_the_name_after_it() {
     ));
     assert_eq!(names(&a), ["Sleyca"]);
 }
+
+#[test]
+fn a_thread_prefix_inside_the_h1_is_no_part_of_the_title() {
+    let a = article(&format!(
+        r#"<meta property="og:title" content="Player - Squad 2024 - 2025">
+        <script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Squad 2024 - 2025"}}</script>
+        <h1><span class="label">Player</span> Squad 2024 - 2025</h1>{BODY}"#
+    ));
+    assert_eq!(a.title.as_deref(), Some("Squad 2024 - 2025"));
+    // A first word that is no element of its own is the headline's.
+    let a = article(&format!(
+        r#"<meta property="og:title" content="Seven secrets of hotels">
+        <h1>The seven secrets of hotels</h1>{BODY}"#
+    ));
+    assert_eq!(a.title.as_deref(), Some("The seven secrets of hotels"));
+}
