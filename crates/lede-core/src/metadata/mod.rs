@@ -17,12 +17,15 @@
 //! - **authors**: JSON-LD `author`, then meta tags (`dc.creator`, `author`, `article:author`,
 //!   Parse.ly, Sailthru), then microdata `itemprop=author` (the first group only: later ones
 //!   are commenters), then the visible byline (class or id "byline"/"author", `rel=author`,
-//!   or a short text opening with "By"/"Von"/"Par"…, after the `<h1>` first). The shown
-//!   byline wins over declared authors that are only organisations or one-word account
-//!   names when it names a person. Each string is split into people ([`names`]).
+//!   a short text opening with "By"/"Von"/"Par"/"Written by"…, or a label "Author"/"Autor"
+//!   alone beside the name; after the `<h1>` first; an outer byline that reads as no name
+//!   yields to the author element inside it). The shown byline wins over declared
+//!   authors that are only organisations or one-word account names when it names a
+//!   person. Each string is split into people ([`names`]).
 //! - **published / modified**: JSON-LD (the article's own object before its `WebPage`), then
 //!   meta tags (`article:published_time`, Dublin Core, `date`…), then microdata, then
-//!   `<time datetime>` (one marked "published" first), then the first date shown after the
+//!   `<time datetime>` (one marked "published" first, then the first after or beside the
+//!   `<h1>`), then the first date shown after the
 //!   `<h1>` (one labelled "Published" among the first three), then a date in the page's
 //!   (or canonical) URL path. Future and pre-1993 dates are refused
 //!   wherever they come from; a modification before publication is dropped.
