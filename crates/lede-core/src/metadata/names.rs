@@ -430,11 +430,19 @@ fn strip_prefix(s: &str) -> &str {
     }
 }
 
-/// Splits on commas and semicolons, keeping "Last, First" together when both sides are
-/// single words.
+/// Splits on commas and semicolons, keeping "Last, First" together when each side is one
+/// word besides particles and initials ("Jong, Michiel de", "Kaufman, Jeff T.").
 fn split_commas(s: &str) -> Vec<&str> {
     let parts: Vec<&str> = s.split([',', ';', '、', '，']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() == 2 && parts.iter().all(|p| !p.contains(' ')) && !is_role(parts[1]) {
+    // Words other than particles and initials ("T.").
+    let core = |p: &str| {
+        let initial = |w: &str| {
+            let mut c = w.trim_end_matches('.').chars();
+            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+        };
+        p.split_whitespace().filter(|w| !PARTICLES.contains(w) && !initial(w)).count()
+    };
+    if parts.len() == 2 && core(parts[0]) == 1 && core(parts[1]) <= 1 && !is_role(parts[1]) {
         return vec![s];
     }
     parts
@@ -529,6 +537,14 @@ mod tests {
             ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
         );
         assert_eq!(names("By Jane Doe (with John Roe)"), ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn last_comma_first_stays_one_name() {
+        assert_eq!(names("Jong, Michiel de"), ["Jong, Michiel de"]);
+        assert_eq!(names("Kaufman, Jeff T."), ["Kaufman, Jeff T."]);
+        assert_eq!(names("Kooman, F."), ["Kooman, F."]);
+        assert_eq!(names("Ann Lee, Bo Chan"), ["Ann Lee", "Bo Chan"]);
     }
 
     #[test]
