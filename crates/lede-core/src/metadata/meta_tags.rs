@@ -114,6 +114,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
             break;
         }
     }
+    extend_with_contributors(scan, &mut m.authors);
     for (k, v) in &scan.metas {
         match k.as_str() {
             "article:tag" | "og:article:tag" => push_tag(&mut m.tags, v),
@@ -139,6 +140,27 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         .or_else(|| get(&["og:url"]))
         .and_then(|u| resolve(u, base));
     m
+}
+
+/// Journals give the first author as the Dublin Core creator and every author, that one
+/// first, as contributors: when the contributors include all the creators, they are the
+/// byline. (Contributors alone are often editors or translators.)
+fn extend_with_contributors(scan: &Scan<'_>, authors: &mut Vec<crate::model::Author>) {
+    if authors.is_empty() {
+        return;
+    }
+    let mut contributors = Vec::new();
+    for (_, v) in scan.metas.iter().filter(|(k, _)| k == "dc.contributor" || k == "dcterms.contributor") {
+        for a in names::parse_byline(v) {
+            names::push_unique(&mut contributors, a);
+        }
+    }
+    let same = |a: &crate::model::Author, b: &crate::model::Author| a.name.eq_ignore_ascii_case(&b.name);
+    if contributors.len() > authors.len() && authors.iter().all(|a| contributors.iter().any(|c| same(a, c))) {
+        for c in contributors {
+            names::push_unique(authors, c);
+        }
+    }
 }
 
 /// Adds a tag unless it is empty or already there (case-insensitively).

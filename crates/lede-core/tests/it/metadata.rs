@@ -132,3 +132,18 @@ fn a_thread_prefix_inside_the_h1_is_no_part_of_the_title() {
     ));
     assert_eq!(a.title.as_deref(), Some("The seven secrets of hotels"));
 }
+
+#[test]
+fn dublin_core_contributors_that_include_the_creator_are_the_authors() {
+    let a = article(&format!(
+        r#"<meta name="DC.Creator" content="Ann Lee"><meta name="DC.Contributor" content="Ann Lee">
+        <meta name="DC.Contributor" content="Bo Chan"><h1>Rain</h1>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Ann Lee", "Bo Chan"]);
+    // Contributors that leave the creator out are someone else: editors, translators.
+    let a = article(&format!(
+        r#"<meta name="DC.Creator" content="Ann Lee"><meta name="DC.Contributor" content="Cy Dee">
+        <meta name="DC.Contributor" content="Bo Chan"><h1>Rain</h1>{BODY}"#
+    ));
+    assert_eq!(names(&a), ["Ann Lee"]);
+}
