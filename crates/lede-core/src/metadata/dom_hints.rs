@@ -335,8 +335,11 @@ fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
             local_name!("nav") => return true,
             local_name!("footer") | local_name!("aside") => in_footer = true,
             local_name!("article") => return false,
+            // The page's main region is no chrome, whatever its wrappers' classes say
+            // ("main-container fixed-sidebar").
+            local_name!("main") => return in_footer,
             // Their classes describe the whole page ("no-sidebar", "has-comments").
-            local_name!("body") | local_name!("html") | local_name!("main") => continue,
+            local_name!("body") | local_name!("html") => continue,
             _ => {}
         }
         // Whole words of the class or id ("related-posts", "commentlist"), not substrings:

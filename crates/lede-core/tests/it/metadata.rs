@@ -147,3 +147,12 @@ fn dublin_core_contributors_that_include_the_creator_are_the_authors() {
     ));
     assert_eq!(names(&a), ["Ann Lee"]);
 }
+
+#[test]
+fn a_layout_class_above_main_does_not_make_the_byline_chrome() {
+    let a = article(&format!(
+        r#"<div class="main-container fixed-sidebar"><main><div class="credit">
+        <a class="author-name" href="/user/StepJam">StepJam</a></div><h1>Rain</h1>{BODY}</main></div>"#
+    ));
+    assert_eq!(names(&a), ["StepJam"]);
+}
