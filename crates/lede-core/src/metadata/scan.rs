@@ -190,7 +190,13 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
             local_name!("h2") if out.h2s.len() < 3 => out.h2s.push(n),
             _ => {}
         }
-        if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && is_byline_marked(e) {
+        // A page-wide element's class describes the page ("author-4326" on a post's
+        // <body>): taken as a byline, it would hide every byline inside it.
+        let page_wide = matches!(
+            *e.tag(),
+            local_name!("html") | local_name!("body") | local_name!("main") | local_name!("article")
+        );
+        if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && !page_wide && is_byline_marked(e) {
             out.bylines.push((n, out.h1s.len()));
             byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, n));
         }

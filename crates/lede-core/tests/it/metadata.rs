@@ -156,3 +156,19 @@ fn a_layout_class_above_main_does_not_make_the_byline_chrome() {
     ));
     assert_eq!(names(&a), ["StepJam"]);
 }
+
+#[test]
+fn an_author_class_on_the_body_hides_no_byline() {
+    let a = extract(
+        Input::new(
+            format!(
+                r#"<html><body class="author-4326 single-post"><h1>Rain</h1>
+                <p class="byline"><span class="by">by</span> <a href="/a/ln">Lucas Nolan</a><span>22 Dec 2016</span></p>{BODY}</body></html>"#
+            )
+            .as_bytes(),
+        ),
+        &Options::default(),
+    )
+    .expect("test page extracts");
+    assert_eq!(names(&a), ["Lucas Nolan"]);
+}
