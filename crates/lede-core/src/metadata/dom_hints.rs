@@ -344,11 +344,15 @@ fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
         }
         // Whole words of the class or id ("related-posts", "commentlist"), not substrings:
         // "beside_nssidebar" wraps the article.
+        // Utility classes with a variant or an arbitrary value ("[--sidebar-width:18rem]",
+        // "lg:mr-[--sidebar-w]") set a layout, they name no part of the page.
         let chrome_word = |s: &str| {
-            s.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|w| {
-                ["comment", "related", "sidebar"]
-                    .iter()
-                    .any(|p| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            s.split_whitespace().filter(|t| !t.contains(['[', ':'])).any(|t| {
+                t.split(['-', '_']).any(|w| {
+                    ["comment", "related", "sidebar"]
+                        .iter()
+                        .any(|p| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+                })
             })
         };
         if chrome_word(e.class()) || chrome_word(e.id()) {

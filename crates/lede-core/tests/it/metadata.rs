@@ -172,3 +172,13 @@ fn an_author_class_on_the_body_hides_no_byline() {
     .expect("test page extracts");
     assert_eq!(names(&a), ["Lucas Nolan"]);
 }
+
+#[test]
+fn a_utility_class_naming_a_sidebar_width_is_no_sidebar() {
+    let a = article(&format!(
+        r#"<main><section class="page [--sidebar-width:18rem]"><h1>Rain</h1>
+        <div><span>Published on Oct 21, 2018</span></div>{BODY}</section>
+        <section class="more"><div><span>Published on Mar 11, 2019</span></div></section></main>"#
+    ));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2018-10-21"));
+}
