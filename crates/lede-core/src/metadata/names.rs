@@ -151,6 +151,7 @@ const NOT_NAMES: &[&str] = &[
     "about the author",
     "written by",
     "written",
+    "on",
     "null",
     "undefined",
     "none",
@@ -398,13 +399,63 @@ fn cut_at_date(s: &str) -> &str {
         c.is_ascii_digit() && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
     });
     if let Some((i, _)) = digit {
-        let head = s[..i].trim_end_matches(|c: char| !c.is_alphabetic());
-        let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
-        let last_word = &head[head_end..];
-        let cut = if super::date::is_month_word(last_word) { head_end } else { i };
+        // Back up over the month and weekday names before the number ("Monday, 14 March").
+        let mut cut = i;
+        loop {
+            let head = s[..cut].trim_end_matches(|c: char| !c.is_alphabetic());
+            let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
+            let last_word = &head[head_end..];
+            if last_word.is_empty() || !(super::date::is_month_word(last_word) || is_weekday(last_word)) {
+                break;
+            }
+            cut = head_end;
+        }
         end = end.min(cut);
     }
     &s[..end]
+}
+
+/// Whether `word` names a day of the week (English, German, French, Spanish, Italian).
+fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ];
+    let w = word.to_lowercase();
+    DAYS.contains(&w.as_str())
 }
 
 fn strip_prefix(s: &str) -> &str {
@@ -558,6 +609,9 @@ mod tests {
     #[test]
     fn dates_and_non_names_are_dropped() {
         assert_eq!(names("By Nathan Willis March 25, 2015"), ["Nathan Willis"]);
+        assert_eq!(names("Joe Wee Monday, 14 March 2016"), ["Joe Wee"]);
+        assert_eq!(names("Von Anna Schmidt Montag, 14. März 2016"), ["Anna Schmidt"]);
+        assert!(names("On 6/13/2018 by @jane").is_empty());
         assert_eq!(names("Jane Doe | Updated 3 hours ago"), ["Jane Doe"]);
         assert!(names("Staff").is_empty());
         assert!(names("https://example.com/jane").is_empty());
