@@ -338,6 +338,9 @@ pub(super) fn is_byline_marked(e: &crate::dom::Element) -> bool {
     let marked = |s: &str| {
         BYLINE_MARKS.is_match(s)
             && !contains_ci(s, "comment")
+            // "authorization", "authoring": other words that start like "author".
+            && !contains_ci(s, "authoriz")
+            && !contains_ci(s, "authoring")
             && !contains_ci(s, "avatar")
             && !contains_ci(s, "bio")
             && !contains_ci(s, "img")

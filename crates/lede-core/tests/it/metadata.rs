@@ -182,3 +182,11 @@ fn a_utility_class_naming_a_sidebar_width_is_no_sidebar() {
     ));
     assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2018-10-21"));
 }
+
+#[test]
+fn an_authorization_heading_is_no_byline() {
+    let a = article(&format!(
+        r#"<h1>Rain</h1>{BODY}<h3 id="authorization">Authorization Forms</h3><ul><li>Form A</li></ul>"#
+    ));
+    assert!(a.authors.is_empty(), "{:?}", names(&a));
+}
