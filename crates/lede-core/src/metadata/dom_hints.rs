@@ -22,6 +22,9 @@ pub(crate) struct Hints {
     pub(crate) h1_label: Option<String>,
     /// The date shown near the headline.
     pub(crate) visible_date: Option<crate::date::DateTime>,
+    /// Whether the visible byline sits by the headline and opens with "By" (or "Von",
+    /// "Par"…): the page's explicit credit.
+    pub(crate) explicit_byline: bool,
 }
 
 /// Reads the hints the walk collected.
@@ -79,6 +82,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     // Visible bylines: after the headline before above it, best marking first, then the
     // first in the page.
     let mut best: Option<((bool, u8), NodeId, Vec<Author>)> = None;
+    let mut explicit_byline = false;
     for &(n, h1s_before) in &scan.bylines {
         let Some(e) = dom.element(n) else { continue };
         let key = (!near_headline(dom, scan, n, h1s_before), marking_rank(e));
@@ -97,6 +101,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
             authors = marked_within(dom, n);
         }
         if !authors.is_empty() {
+            explicit_byline = !key.0 && names::opens_with_prefix(&text);
             best = Some((key, n, authors));
         }
     }
@@ -132,7 +137,21 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
     let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
     let h1_label = scan.h1s.first().and_then(|&h| leading_label(dom, h));
-    Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), h1_label, visible_date }
+    Hints {
+        meta,
+        microdata_authors,
+        h1s,
+        headings_are_h2: scan.h1s.is_empty(),
+        h1_label,
+        visible_date,
+        explicit_byline,
+    }
+}
+
+/// Whether `name` shows in any of the page's byline candidates (author boxes, credits).
+pub(crate) fn shown_in_bylines(dom: &Dom, scan: &Scan<'_>, name: &str) -> bool {
+    let name = name.to_lowercase();
+    scan.bylines.iter().any(|&(n, _)| spaced_text(dom, n).to_lowercase().contains(&name))
 }
 
 /// The text of the element that opens `h1` when more text follows it in the `<h1>`.

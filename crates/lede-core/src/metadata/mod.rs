@@ -21,7 +21,9 @@
 //!   alone beside the name; after the `<h1>` first; an outer byline that reads as no name
 //!   yields to the author element inside it). The shown byline wins over declared
 //!   authors that are only organisations or one-word account names when it names a
-//!   person. Each string is split into people ([`names`]).
+//!   person, and over declared authors no byline on the page shows when it is an
+//!   explicit credit ("By: …") by the headline. Dublin Core contributors that include
+//!   every creator are the authors. Each string is split into people ([`names`]).
 //! - **published / modified**: JSON-LD (the article's own object before its `WebPage`), then
 //!   meta tags (`article:published_time`, Dublin Core, `date`…), then microdata, then
 //!   `<time datetime>` (one marked "published" first, then the first after or beside the
@@ -142,12 +144,25 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
 
     let from_ld = !ld.authors.is_empty();
     let declared_authors = if from_ld { ld.authors } else { tags.authors };
+    // The page's own byline also beats declared authors when it is an explicit credit by
+    // the headline ("By: Jane Doe") naming other people, and no byline on the page shows
+    // the declared ones: they are the CMS account that posted the article, not its writer.
+    let explicit_credit = hints.explicit_byline
+        && html.authors.iter().all(|a| a.name.contains(' '))
+        && !declared_authors.is_empty()
+        && !declared_authors
+            .iter()
+            .any(|d| html.authors.iter().any(|a| a.name.eq_ignore_ascii_case(&d.name)))
+        && !declared_authors.iter().any(|d| dom_hints::shown_in_bylines(dom, &scan, &d.name));
     let shown = if hints.microdata_authors.is_empty() { html.authors } else { hints.microdata_authors };
     // The page's own byline beats declared authors that are an organisation or a CMS
     // account name ("KatieS") when it names a person.
     let account_names =
         declared_authors.iter().all(|a| !a.name.contains(' ')) && shown.iter().any(|a| a.name.contains(' '));
-    let authors = if declared_authors.is_empty() || (from_ld && ld_authors_are_organisations) || account_names
+    let authors = if declared_authors.is_empty()
+        || (from_ld && ld_authors_are_organisations)
+        || account_names
+        || explicit_credit
     {
         if shown.is_empty() { declared_authors } else { shown }
     } else {

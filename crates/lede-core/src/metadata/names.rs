@@ -415,6 +415,12 @@ fn cut_at_date(s: &str) -> &str {
     &s[..end]
 }
 
+/// Whether `text` opens with a byline prefix ("By", "Von", "Par", "Written by"…).
+pub(crate) fn opens_with_prefix(text: &str) -> bool {
+    let text = text.trim_start();
+    strip_prefix(text).len() < text.len()
+}
+
 /// Whether `word` names a day of the week (English, German, French, Spanish, Italian).
 fn is_weekday(word: &str) -> bool {
     const DAYS: &[&str] = &[

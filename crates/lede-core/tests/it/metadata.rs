@@ -190,3 +190,20 @@ fn an_authorization_heading_is_no_byline() {
     ));
     assert!(a.authors.is_empty(), "{:?}", names(&a));
 }
+
+#[test]
+fn an_explicit_credit_beats_a_declared_author_the_page_never_shows() {
+    let page = |credit: &str| {
+        article(&format!(
+            r#"<meta name="author" content="Luke Webster"><h1>Rain</h1>
+            <div class="by-div"><p>{credit}</p></div>{BODY}"#
+        ))
+    };
+    assert_eq!(names(&page("By: Paula Fenn")), ["Paula Fenn"]);
+    // A declared author the page shows elsewhere keeps the credit.
+    let a = article(&format!(
+        r#"<meta name="author" content="Luke Webster"><h1>Rain</h1><div><p>By: Paula Fenn</p></div>{BODY}
+        <div class="author-name">Luke Webster</div>"#
+    ));
+    assert_eq!(names(&a), ["Luke Webster"]);
+}
