@@ -7,11 +7,21 @@ use super::scan::Scan;
 use super::{Metadata, clean_text, date, language_tag, names, resolve};
 use crate::model::Image;
 
-const TITLE: &[&str] =
-    &["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
+const TITLE: &[&str] = &[
+    "rdfa:dc.title",
+    "rdfa:dcterms.title",
+    "dc.title",
+    "dcterms.title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+];
 const DESCRIPTION: &[&str] =
     &["og:description", "description", "twitter:description", "dc.description", "dcterms.description"];
 const AUTHOR: &[&str] = &[
+    "rdfa:dc.creator",
+    "rdfa:dcterms.creator",
     "dc.creator",
     "dcterms.creator",
     "author",

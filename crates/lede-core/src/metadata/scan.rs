@@ -131,9 +131,17 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                     .or_else(|| e.attr(&local_name!("name")))
                     .or_else(|| e.attr(&local_name!("http-equiv")));
                 if let (Some(k), Some(v)) = (key, e.attr(&local_name!("content"))) {
+                    let rdfa = e.attr(&local_name!("property")).is_some();
                     // `property` may list several keys ("og:title twitter:title").
                     for k in k.split_whitespace() {
-                        out.metas.push((meta_key(k), v));
+                        let k = meta_key(k);
+                        // Dublin Core in RDFa (`property="dc:creator"`) is also kept under
+                        // its own key: a page giving both it and `name="DC.creator"`
+                        // means the RDFa one (Readability's precedence too).
+                        if rdfa && k.starts_with("dc") {
+                            out.metas.push((format!("rdfa:{k}"), v));
+                        }
+                        out.metas.push((k, v));
                     }
                 }
                 continue;

@@ -207,3 +207,13 @@ fn an_explicit_credit_beats_a_declared_author_the_page_never_shows() {
     ));
     assert_eq!(names(&a), ["Luke Webster"]);
 }
+
+#[test]
+fn rdfa_dublin_core_beats_the_name_form_of_the_same_field() {
+    let a = article(&format!(
+        r#"<meta name="DC.title" content="Name title"><meta property="dc:title" content="Property title">
+        <meta name="DC.creator" content="Ann Name"><meta property="dc:creator" content="Bo Property">{BODY}"#
+    ));
+    assert_eq!(a.title.as_deref(), Some("Property title"));
+    assert_eq!(names(&a), ["Bo Property"]);
+}
