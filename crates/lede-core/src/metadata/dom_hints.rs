@@ -17,8 +17,14 @@ pub(crate) struct Hints {
     pub(crate) h1s: Vec<String>,
     /// Whether `h1s` holds `<h2>`s, the page having no `<h1>`.
     pub(crate) headings_are_h2: bool,
+    /// The text of an element opening the first `<h1>` before more of its text: a thread
+    /// prefix or badge ("<h1><span class=label>Player</span> Squad 2024</h1>").
+    pub(crate) h1_label: Option<String>,
     /// The date shown near the headline.
     pub(crate) visible_date: Option<crate::date::DateTime>,
+    /// Whether the visible byline sits by the headline and opens with "By" (or "Von",
+    /// "Par"…): the page's explicit credit.
+    pub(crate) explicit_byline: bool,
 }
 
 /// Reads the hints the walk collected.
@@ -59,7 +65,13 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
                 .and_then(|e| e.attr(&local_name!("itemprop")))
                 .is_some_and(|p| p.split_whitespace().any(|p| p == "name"))
         });
-        let text = value(dom, name_node.unwrap_or(n));
+        // Block boundaries and `<br>` part the name from a role shown under it ("By Jane
+        // Doe<br>Senior Reporter"), as in a visible byline.
+        let node = name_node.unwrap_or(n);
+        let text = match dom.element(node).and_then(|e| e.attr(&local_name!("content"))) {
+            Some(c) => c.to_owned(),
+            None => spaced_text(dom, node),
+        };
         let url = dom.element(n).and_then(|e| e.attr(&local_name!("href"))).and_then(|h| resolve(h, base));
         for mut a in names::parse_byline(&text) {
             a.url = a.url.or_else(|| url.clone());
@@ -70,18 +82,26 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     // Visible bylines: after the headline before above it, best marking first, then the
     // first in the page.
     let mut best: Option<((bool, u8), NodeId, Vec<Author>)> = None;
+    let mut explicit_byline = false;
     for &(n, h1s_before) in &scan.bylines {
         let Some(e) = dom.element(n) else { continue };
         let key = (!near_headline(dom, scan, n, h1s_before), marking_rank(e));
-        if best.as_ref().is_some_and(|(k, _, _)| *k <= key) || in_page_chrome(dom, n) {
+        if best.as_ref().is_some_and(|(k, _, _)| *k <= key)
+            || in_page_chrome(dom, n)
+            || holds_form_field(dom, n)
+        {
             continue;
         }
         let text = spaced_text(dom, n);
         if text.is_empty() || text.chars().count() > 150 {
             continue;
         }
-        let authors = names::parse_visible_byline(&text);
+        let mut authors = names::parse_visible_byline(&text);
+        if authors.is_empty() {
+            authors = marked_within(dom, n);
+        }
         if !authors.is_empty() {
+            explicit_byline = !key.0 && names::opens_with_prefix(&text);
             best = Some((key, n, authors));
         }
     }
@@ -116,7 +136,56 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     // Forums and older CMSs put the headline in an <h2> when the page has no <h1>.
     let headings = if scan.h1s.is_empty() { &scan.h2s } else { &scan.h1s };
     let h1s = headings.iter().map(|&n| collapse_ws(&dom.text_content(n))).filter(|t| !t.is_empty()).collect();
-    Hints { meta, microdata_authors, h1s, headings_are_h2: scan.h1s.is_empty(), visible_date }
+    let h1_label = scan.h1s.first().and_then(|&h| leading_label(dom, h));
+    Hints {
+        meta,
+        microdata_authors,
+        h1s,
+        headings_are_h2: scan.h1s.is_empty(),
+        h1_label,
+        visible_date,
+        explicit_byline,
+    }
+}
+
+/// Whether `name` shows in any of the page's byline candidates (author boxes, credits).
+pub(crate) fn shown_in_bylines(dom: &Dom, scan: &Scan<'_>, name: &str) -> bool {
+    let name = name.to_lowercase();
+    scan.bylines.iter().any(|&(n, _)| spaced_text(dom, n).to_lowercase().contains(&name))
+}
+
+/// The text of the element that opens `h1` when more text follows it in the `<h1>`.
+fn leading_label(dom: &Dom, h1: NodeId) -> Option<String> {
+    let mut kids = dom.children(h1).filter(|&k| !dom.text(k).is_some_and(|t| t.trim().is_empty()));
+    let first = kids.next().filter(|&k| dom.element(k).is_some())?;
+    let label = collapse_ws(&dom.text_content(first));
+    let more = kids.any(|k| !dom.text_content(k).trim().is_empty());
+    (more && !label.is_empty()).then_some(label)
+}
+
+/// Whether `n` is or holds a form field: a sign-up form's "user name" field and its
+/// label ("First Name") are no byline.
+fn holds_form_field(dom: &Dom, n: NodeId) -> bool {
+    dom.descendants(n).any(|d| {
+        dom.element(d).is_some_and(|e| {
+            matches!(
+                *e.tag(),
+                local_name!("input") | local_name!("select") | local_name!("textarea") | local_name!("label")
+            )
+        })
+    })
+}
+
+/// The people named by an author element inside the byline `n`, for a byline whose whole
+/// text reads as no name ("Guide by Jane Doe Deputy Editor"): the walk keeps only the
+/// outermost candidate, and the inner one marked as the author is the precise one.
+fn marked_within(dom: &Dom, n: NodeId) -> Vec<Author> {
+    dom.descendants(n)
+        .skip(1)
+        .filter(|&d| dom.element(d).is_some_and(super::scan::is_byline_marked))
+        .map(|d| names::parse_visible_byline(&spaced_text(dom, d)))
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
 }
 
 /// The date shown after the headline (or before it, if none follows), outside footers,
@@ -173,6 +242,12 @@ fn spaced_text(dom: &Dom, n: NodeId) -> String {
         let Some(e) = dom.element(d) else { continue };
         if crate::dom::is_non_content(e) {
             walk.skip_subtree(d);
+        } else if crate::dom::is_heading(e.tag()) {
+            // A heading is set apart on both sides: "<h4>Jane Doe</h4><a>Profile</a>".
+            out.push_str(" | ");
+            out.push_str(&dom.text_content(d));
+            out.push_str(" | ");
+            walk.skip_subtree(d);
         } else if matches!(
             *e.tag(),
             local_name!("br")
@@ -225,6 +300,7 @@ fn value(dom: &Dom, n: NodeId) -> String {
 /// saying so) first, else the first `<time datetime>` that is not marked as an update.
 fn time_element(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
     let mut first = None;
+    let mut first_near = None;
     for &n in &scan.times {
         let Some(e) = dom.element(n) else { continue };
         let raw = e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n));
@@ -238,11 +314,17 @@ fn time_element(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
             return Some(d);
         }
         let updated = |s: &str| contains_ci(s, "update") || contains_ci(s, "modif");
-        if first.is_none() && !updated(e.class()) && !in_page_chrome(dom, n) {
-            first = Some(d);
+        if first_near.is_none() && !updated(e.class()) && !in_page_chrome(dom, n) {
+            // A `<time>` above the headline and apart from it dates a teaser in a sidebar or
+            // a list of recent posts; the article's own sits after or beside its headline.
+            let h1s_before = scan.dated.iter().find(|&&(d, _)| d == n).map(|&(_, h)| h);
+            if h1s_before.is_some_and(|h| near_headline(dom, scan, n, h)) {
+                first_near = Some(d);
+            }
+            first = first.or(Some(d));
         }
     }
-    first
+    first_near.or(first)
 }
 
 /// Lower is stronger: microdata, then "byline", then `rel=author`, then "author".
@@ -272,17 +354,24 @@ fn in_page_chrome(dom: &Dom, n: NodeId) -> bool {
             local_name!("nav") => return true,
             local_name!("footer") | local_name!("aside") => in_footer = true,
             local_name!("article") => return false,
+            // The page's main region is no chrome, whatever its wrappers' classes say
+            // ("main-container fixed-sidebar").
+            local_name!("main") => return in_footer,
             // Their classes describe the whole page ("no-sidebar", "has-comments").
-            local_name!("body") | local_name!("html") | local_name!("main") => continue,
+            local_name!("body") | local_name!("html") => continue,
             _ => {}
         }
         // Whole words of the class or id ("related-posts", "commentlist"), not substrings:
         // "beside_nssidebar" wraps the article.
+        // Utility classes with a variant or an arbitrary value ("[--sidebar-width:18rem]",
+        // "lg:mr-[--sidebar-w]") set a layout, they name no part of the page.
         let chrome_word = |s: &str| {
-            s.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|w| {
-                ["comment", "related", "sidebar"]
-                    .iter()
-                    .any(|p| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            s.split_whitespace().filter(|t| !t.contains(['[', ':'])).any(|t| {
+                t.split(['-', '_']).any(|w| {
+                    ["comment", "related", "sidebar"]
+                        .iter()
+                        .any(|p| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+                })
             })
         };
         if chrome_word(e.class()) || chrome_word(e.id()) {

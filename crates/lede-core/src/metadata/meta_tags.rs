@@ -7,11 +7,21 @@ use super::scan::Scan;
 use super::{Metadata, clean_text, date, language_tag, names, resolve};
 use crate::model::Image;
 
-const TITLE: &[&str] =
-    &["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
+const TITLE: &[&str] = &[
+    "rdfa:dc.title",
+    "rdfa:dcterms.title",
+    "dc.title",
+    "dcterms.title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+];
 const DESCRIPTION: &[&str] =
     &["og:description", "description", "twitter:description", "dc.description", "dcterms.description"];
 const AUTHOR: &[&str] = &[
+    "rdfa:dc.creator",
+    "rdfa:dcterms.creator",
     "dc.creator",
     "dcterms.creator",
     "author",
@@ -100,8 +110,10 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
     m.modified = date_of(MODIFIED);
     for key in AUTHOR {
         for (_, v) in scan.metas.iter().filter(|(k, _)| k == key) {
-            // `article:author` is often a profile URL; that names no one.
-            if v.contains("://") || v.starts_with('/') {
+            // `article:author` is often a profile URL; that names no one. A name followed by
+            // its home page ("Jane Doe (https://…)") still names someone.
+            let v_trim = v.trim();
+            if !v_trim.contains(char::is_whitespace) && (v_trim.contains("://") || v_trim.starts_with('/')) {
                 continue;
             }
             for a in names::parse_byline(v) {
@@ -112,6 +124,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
             break;
         }
     }
+    extend_with_contributors(scan, &mut m.authors);
     for (k, v) in &scan.metas {
         match k.as_str() {
             "article:tag" | "og:article:tag" => push_tag(&mut m.tags, v),
@@ -137,6 +150,27 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         .or_else(|| get(&["og:url"]))
         .and_then(|u| resolve(u, base));
     m
+}
+
+/// Journals give the first author as the Dublin Core creator and every author, that one
+/// first, as contributors: when the contributors include all the creators, they are the
+/// byline. (Contributors alone are often editors or translators.)
+fn extend_with_contributors(scan: &Scan<'_>, authors: &mut Vec<crate::model::Author>) {
+    if authors.is_empty() {
+        return;
+    }
+    let mut contributors = Vec::new();
+    for (_, v) in scan.metas.iter().filter(|(k, _)| k == "dc.contributor" || k == "dcterms.contributor") {
+        for a in names::parse_byline(v) {
+            names::push_unique(&mut contributors, a);
+        }
+    }
+    let same = |a: &crate::model::Author, b: &crate::model::Author| a.name.eq_ignore_ascii_case(&b.name);
+    if contributors.len() > authors.len() && authors.iter().all(|a| contributors.iter().any(|c| same(a, c))) {
+        for c in contributors {
+            names::push_unique(authors, c);
+        }
+    }
 }
 
 /// Adds a tag unless it is empty or already there (case-insensitively).

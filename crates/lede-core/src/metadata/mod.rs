@@ -5,8 +5,10 @@
 //! fills a [`Metadata`] of its own and [`extract`] merges them field by field. Precedence,
 //! highest first:
 //!
-//! - **title**: an `<h1>` that a declared title (JSON-LD `headline`, `dc.title`/`og:title`/
-//!   `twitter:title`, `<title>`) contains, or that shares at least half its words with one
+//! - **title**: a declared title that the `<h1>` shows after a label in an element of its
+//!   own (a forum's thread prefix); else an `<h1>` that a declared title (JSON-LD
+//!   `headline`, `dc.title`/`og:title`/`twitter:title`, `<title>`) contains ("&" read as
+//!   "and"), or that shares at least half its words with one
 //!   (the shown headline beats an SEO variant; same words in the same order keep the
 //!   declared spelling); on pages without an `<h1>`, an `<h2>` only when a declared title
 //!   contains it. Else the declared title (`dc.title`, `og:title`…, then JSON-LD, then
@@ -15,12 +17,17 @@
 //! - **authors**: JSON-LD `author`, then meta tags (`dc.creator`, `author`, `article:author`,
 //!   Parse.ly, Sailthru), then microdata `itemprop=author` (the first group only: later ones
 //!   are commenters), then the visible byline (class or id "byline"/"author", `rel=author`,
-//!   or a short text opening with "By"/"Von"/"Par"…, after the `<h1>` first). The shown
-//!   byline wins over declared authors that are only organisations or one-word account
-//!   names when it names a person. Each string is split into people ([`names`]).
+//!   a short text opening with "By"/"Von"/"Par"/"Written by"…, or a label "Author"/"Autor"
+//!   alone beside the name; after the `<h1>` first; an outer byline that reads as no name
+//!   yields to the author element inside it). The shown byline wins over declared
+//!   authors that are only organisations or one-word account names when it names a
+//!   person, and over declared authors no byline on the page shows when it is an
+//!   explicit credit ("By: …") by the headline. Dublin Core contributors that include
+//!   every creator are the authors. Each string is split into people ([`names`]).
 //! - **published / modified**: JSON-LD (the article's own object before its `WebPage`), then
 //!   meta tags (`article:published_time`, Dublin Core, `date`…), then microdata, then
-//!   `<time datetime>` (one marked "published" first), then the first date shown after the
+//!   `<time datetime>` (one marked "published" first, then the first after or beside the
+//!   `<h1>`), then the first date shown after the
 //!   `<h1>` (one labelled "Published" among the first three), then a date in the page's
 //!   (or canonical) URL path. Future and pre-1993 dates are refused
 //!   wherever they come from; a modification before publication is dropped.
@@ -152,17 +159,31 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         json_ld: ld.title.as_deref(),
         h1s: &hints.h1s,
         h2s: hints.headings_are_h2,
+        h1_label: hints.h1_label.as_deref(),
         site_name: site_name.as_deref(),
     });
 
     let from_ld = !ld.authors.is_empty();
     let declared_authors = if from_ld { ld.authors } else { tags.authors };
+    // The page's own byline also beats declared authors when it is an explicit credit by
+    // the headline ("By: Jane Doe") naming other people, and no byline on the page shows
+    // the declared ones: they are the CMS account that posted the article, not its writer.
+    let explicit_credit = hints.explicit_byline
+        && html.authors.iter().all(|a| a.name.contains(' '))
+        && !declared_authors.is_empty()
+        && !declared_authors
+            .iter()
+            .any(|d| html.authors.iter().any(|a| a.name.eq_ignore_ascii_case(&d.name)))
+        && !declared_authors.iter().any(|d| dom_hints::shown_in_bylines(dom, &scan, &d.name));
     let shown = if hints.microdata_authors.is_empty() { html.authors } else { hints.microdata_authors };
     // The page's own byline beats declared authors that are an organisation or a CMS
     // account name ("KatieS") when it names a person.
     let account_names =
         declared_authors.iter().all(|a| !a.name.contains(' ')) && shown.iter().any(|a| a.name.contains(' '));
-    let authors = if declared_authors.is_empty() || (from_ld && ld_authors_are_organisations) || account_names
+    let authors = if declared_authors.is_empty()
+        || (from_ld && ld_authors_are_organisations)
+        || account_names
+        || explicit_credit
     {
         if shown.is_empty() { declared_authors } else { shown }
     } else {

@@ -150,6 +150,8 @@ const NOT_NAMES: &[&str] = &[
     "more articles",
     "about the author",
     "written by",
+    "written",
+    "on",
     "null",
     "undefined",
     "none",
@@ -195,7 +197,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
 
 fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
     let text = collapse_ws(text);
-    let mut rest = text.as_str();
+    let mut rest = after_lone_prefix(&text);
     loop {
         let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
         let (segment, next) = match cut {
@@ -214,6 +216,24 @@ fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
             None => return authors,
         }
     }
+}
+
+/// The text after a part that is only a byline prefix ("Super Supportive | by | Jane"):
+/// the names follow it, and what comes before is the work's title. The whole text when
+/// there is no such part.
+fn after_lone_prefix(text: &str) -> &str {
+    let mut rest = text;
+    while let Some((i, len)) =
+        SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min()
+    {
+        let lone = rest[..i].trim().trim_end_matches([':', '：']);
+        let next = &rest[i + len..];
+        if !lone.is_empty() && PREFIXES.iter().any(|p| lone.eq_ignore_ascii_case(p)) {
+            return next;
+        }
+        rest = next;
+    }
+    text
 }
 
 /// Parentheses in a byline: "A (avec B et C)", "A (with B)" hold co-authors, a list of
@@ -302,7 +322,8 @@ pub(crate) fn push_unique(list: &mut Vec<Author>, a: Author) {
 /// A single name, trimmed and vetted; `None` if it is not one.
 pub(crate) fn clean_name(s: &str) -> Option<String> {
     let s = strip_prefix(trim_punct(s.trim()));
-    let s = trim_punct(s);
+    // A full stop set apart ("Jane Doe ." before a date) ends a sentence, not an initial.
+    let s = trim_punct(s).trim_end_matches(" .");
     if s.is_empty() || s.chars().count() > 60 || s.contains("://") || s.starts_with("www.") || s.contains('@')
     {
         return None;
@@ -378,13 +399,69 @@ fn cut_at_date(s: &str) -> &str {
         c.is_ascii_digit() && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
     });
     if let Some((i, _)) = digit {
-        let head = s[..i].trim_end_matches(|c: char| !c.is_alphabetic());
-        let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
-        let last_word = &head[head_end..];
-        let cut = if super::date::is_month_word(last_word) { head_end } else { i };
+        // Back up over the month and weekday names before the number ("Monday, 14 March").
+        let mut cut = i;
+        loop {
+            let head = s[..cut].trim_end_matches(|c: char| !c.is_alphabetic());
+            let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
+            let last_word = &head[head_end..];
+            if last_word.is_empty() || !(super::date::is_month_word(last_word) || is_weekday(last_word)) {
+                break;
+            }
+            cut = head_end;
+        }
         end = end.min(cut);
     }
     &s[..end]
+}
+
+/// Whether `text` opens with a byline prefix ("By", "Von", "Par", "Written by"…).
+pub(crate) fn opens_with_prefix(text: &str) -> bool {
+    let text = text.trim_start();
+    strip_prefix(text).len() < text.len()
+}
+
+/// Whether `word` names a day of the week (English, German, French, Spanish, Italian).
+fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ];
+    let w = word.to_lowercase();
+    DAYS.contains(&w.as_str())
 }
 
 fn strip_prefix(s: &str) -> &str {
@@ -410,11 +487,19 @@ fn strip_prefix(s: &str) -> &str {
     }
 }
 
-/// Splits on commas and semicolons, keeping "Last, First" together when both sides are
-/// single words.
+/// Splits on commas and semicolons, keeping "Last, First" together when each side is one
+/// word besides particles and initials ("Jong, Michiel de", "Kaufman, Jeff T.").
 fn split_commas(s: &str) -> Vec<&str> {
     let parts: Vec<&str> = s.split([',', ';', '、', '，']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() == 2 && parts.iter().all(|p| !p.contains(' ')) && !is_role(parts[1]) {
+    // Words other than particles and initials ("T.").
+    let core = |p: &str| {
+        let initial = |w: &str| {
+            let mut c = w.trim_end_matches('.').chars();
+            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+        };
+        p.split_whitespace().filter(|w| !PARTICLES.contains(w) && !initial(w)).count()
+    };
+    if parts.len() == 2 && core(parts[0]) == 1 && core(parts[1]) <= 1 && !is_role(parts[1]) {
         return vec![s];
     }
     parts
@@ -512,6 +597,14 @@ mod tests {
     }
 
     #[test]
+    fn last_comma_first_stays_one_name() {
+        assert_eq!(names("Jong, Michiel de"), ["Jong, Michiel de"]);
+        assert_eq!(names("Kaufman, Jeff T."), ["Kaufman, Jeff T."]);
+        assert_eq!(names("Kooman, F."), ["Kooman, F."]);
+        assert_eq!(names("Ann Lee, Bo Chan"), ["Ann Lee", "Bo Chan"]);
+    }
+
+    #[test]
     fn role_after_comma_is_kept_as_role() {
         let a = parse_byline("Jane Doe, Staff Writer");
         assert_eq!(a.len(), 1);
@@ -522,6 +615,9 @@ mod tests {
     #[test]
     fn dates_and_non_names_are_dropped() {
         assert_eq!(names("By Nathan Willis March 25, 2015"), ["Nathan Willis"]);
+        assert_eq!(names("Joe Wee Monday, 14 March 2016"), ["Joe Wee"]);
+        assert_eq!(names("Von Anna Schmidt Montag, 14. März 2016"), ["Anna Schmidt"]);
+        assert!(names("On 6/13/2018 by @jane").is_empty());
         assert_eq!(names("Jane Doe | Updated 3 hours ago"), ["Jane Doe"]);
         assert!(names("Staff").is_empty());
         assert!(names("https://example.com/jane").is_empty());

@@ -81,10 +81,12 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         let e = match &dom.node(n).data {
             NodeData::Element(e) => e,
             NodeData::Text(t) => {
-                if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && opens_byline(t) {
-                    // "<span>By </span><a>Name</a>": the byline is the span's parent.
+                let label = byline_end.is_none() && is_byline_label(dom, n, t);
+                if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && (label || opens_byline(t)) {
+                    // "<span>By </span><a>Name</a>", "<h3>Author</h3><p>Name</p>": the
+                    // byline is the label's parent.
                     let p = dom.parent(n).and_then(|p| {
-                        let alone = dom.children(p).count() == 1 && t.trim().len() <= 3;
+                        let alone = dom.children(p).count() == 1 && (label || t.trim().len() <= 3);
                         if alone { dom.parent(p) } else { Some(p) }
                     });
                     if let Some(p) = p {
@@ -137,9 +139,17 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                     .or_else(|| e.attr(&local_name!("name")))
                     .or_else(|| e.attr(&local_name!("http-equiv")));
                 if let (Some(k), Some(v)) = (key, e.attr(&local_name!("content"))) {
+                    let rdfa = e.attr(&local_name!("property")).is_some();
                     // `property` may list several keys ("og:title twitter:title").
                     for k in k.split_whitespace() {
-                        out.metas.push((meta_key(k), v));
+                        let k = meta_key(k);
+                        // Dublin Core in RDFa (`property="dc:creator"`) is also kept under
+                        // its own key: a page giving both it and `name="DC.creator"`
+                        // means the RDFa one (Readability's precedence too).
+                        if rdfa && k.starts_with("dc") {
+                            out.metas.push((format!("rdfa:{k}"), v));
+                        }
+                        out.metas.push((k, v));
                     }
                 }
                 continue;
@@ -196,7 +206,13 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
             local_name!("h2") if out.h2s.len() < 3 => out.h2s.push(n),
             _ => {}
         }
-        if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && is_byline_marked(e) {
+        // A page-wide element's class describes the page ("author-4326" on a post's
+        // <body>): taken as a byline, it would hide every byline inside it.
+        let page_wide = matches!(
+            *e.tag(),
+            local_name!("html") | local_name!("body") | local_name!("main") | local_name!("article")
+        );
+        if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && !page_wide && is_byline_marked(e) {
             out.bylines.push((n, out.h1s.len()));
             byline_end = Some(dom.next_after_subtree(NodeId::DOCUMENT, n));
         }
@@ -259,14 +275,14 @@ fn may_hold_date(t: &str) -> bool {
     false
 }
 
-/// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door") alone,
-/// or followed by a capitalised word.
+/// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door", "Written
+/// by") alone, or followed by a capitalised word.
 fn opens_byline(t: &str) -> bool {
     let t = t.trim_start();
     if t.len() > 60 {
         return false;
     }
-    ["by", "von", "par", "por", "door"].iter().any(|p| {
+    ["by", "von", "par", "por", "door", "written by"].iter().any(|p| {
         let Some(rest) = t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]) else {
             return false;
         };
@@ -275,6 +291,31 @@ fn opens_byline(t: &str) -> bool {
             return true;
         }
         after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Words that, standing alone, label the author's name beside them ("Author", "Written by",
+/// "Autor", "Auteur"), matched case-insensitively with an optional colon.
+const BYLINE_LABELS: &[&str] = &["author", "authors", "written by", "autor", "autorin", "auteur", "autore"];
+
+/// Whether the text node `n` is only a byline label, in an element of its own that is not a
+/// table cell, form label, link or button (a column header "Author" labels no one name).
+fn is_byline_label(dom: &Dom, n: NodeId, t: &str) -> bool {
+    let t = t.trim().trim_end_matches([':', '：']).trim_end();
+    if t.len() > 10 || !BYLINE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
+        return false;
+    }
+    dom.parent(n).and_then(|p| dom.element(p)).is_some_and(|e| {
+        !matches!(
+            *e.tag(),
+            local_name!("th")
+                | local_name!("td")
+                | local_name!("label")
+                | local_name!("a")
+                | local_name!("button")
+                | local_name!("option")
+                | local_name!("body")
+        )
     })
 }
 
@@ -299,7 +340,7 @@ static BYLINE_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Whether markup names the element as an author or byline: `rel=author`, an `itemprop`,
 /// `class` or `id` holding "author", "byline" or "writer" (but not a comment's author).
-fn is_byline_marked(e: &crate::dom::Element) -> bool {
+pub(super) fn is_byline_marked(e: &crate::dom::Element) -> bool {
     if e.attr(&local_name!("rel"))
         .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")))
     {
@@ -313,6 +354,9 @@ fn is_byline_marked(e: &crate::dom::Element) -> bool {
     let marked = |s: &str| {
         BYLINE_MARKS.is_match(s)
             && !contains_ci(s, "comment")
+            // "authorization", "authoring": other words that start like "author".
+            && !contains_ci(s, "authoriz")
+            && !contains_ci(s, "authoring")
             && !contains_ci(s, "avatar")
             && !contains_ci(s, "bio")
             && !contains_ci(s, "img")

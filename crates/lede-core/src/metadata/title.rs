@@ -15,6 +15,8 @@ pub(crate) struct Candidates<'a> {
     pub(crate) h1s: &'a [String],
     /// Whether `h1s` are in fact `<h2>`s, trusted only when a declared title contains one.
     pub(crate) h2s: bool,
+    /// The text of an element opening the first `<h1>` before more of its text.
+    pub(crate) h1_label: Option<&'a str>,
     pub(crate) site_name: Option<&'a str>,
 }
 
@@ -25,15 +27,19 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     // An <h1> that one of the declared titles contains is the headline as shown — unless
     // the rest of that title is itself declared as the title: then the <h1> is the site's
     // masthead ("Blog Name: Post" beside og:title "Post").
-    let declared: Vec<String> = sources.iter().map(|s| norm(s)).collect();
+    // "&" and "and" read the same: a title may abbreviate the headline it declares.
+    let declared: Vec<String> = sources.iter().map(|s| norm(s).replace(" & ", " and ")).collect();
     let names_the_post = |rest: &str| {
         let rest = rest.trim_start_matches(|ch: char| !ch.is_alphanumeric());
         !rest.is_empty() && declared.iter().any(|d| d == rest)
     };
+    if let Some(t) = labelled_h1(c.h1s.first(), c.h1_label, &sources, &declared) {
+        return Some(t);
+    }
     for h1 in c.h1s.iter().take(3) {
         // Permalink anchors ("Models¶", "Usage #") are no part of the headline.
         let h1 = h1.trim_end_matches(['¶', '#', ' ']);
-        let h = norm(h1);
+        let h = norm(h1).replace(" & ", " and ");
         if h.chars().count() >= 4
             && declared.iter().any(|s| {
                 *s == h
@@ -89,6 +95,25 @@ pub(crate) fn choose(c: &Candidates<'_>) -> Option<String> {
     }
     stripped
         .map(|t| t.trim_start_matches(|ch: char| ch.is_whitespace() || "|-–—:·•»".contains(ch)).to_owned())
+}
+
+/// The declared title that the first `<h1>` shows after a label in an element of its own
+/// ("<span>Player</span> Squad 2024 - 2025" beside the declared "Squad 2024 - 2025"):
+/// forums and shops print a thread prefix or a badge inside the headline's element, and
+/// the declared title leaves it out.
+fn labelled_h1(
+    h1: Option<&String>,
+    label: Option<&str>,
+    sources: &[&str],
+    declared: &[String],
+) -> Option<String> {
+    let label = norm(label?);
+    let h = norm(h1?).replace(" & ", " and ");
+    let rest = h.strip_prefix(label.as_str())?.trim_start();
+    if label.split_whitespace().count() > 3 || rest.split_whitespace().count() < 2 {
+        return None;
+    }
+    sources.iter().zip(declared).find(|(_, d)| d.as_str() == rest).map(|(s, _)| collapse_ws(s))
 }
 
 fn is_separator_start(rest: &str) -> bool {

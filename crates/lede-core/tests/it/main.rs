@@ -4,6 +4,7 @@
 mod bad_input;
 mod golden;
 mod listing;
+mod metadata;
 mod props;
 mod text;
 
