@@ -44,6 +44,14 @@ const PREFIXES: &[&str] = &[
     "article by",
     "review by",
     "photos by",
+    "tekst",
+    "texte",
+    "testo",
+    "autore",
+    "autora",
+    "记者",
+    "מאת",
+    "نویسنده",
 ];
 
 /// Connectors between two names.
@@ -112,7 +120,47 @@ const ROLE_WORDS: &[&str] = &[
     "engineer",
     "scientist",
     "nutritionist",
+    // The same trades in the languages of the press we see most, the feminine forms too.
+    "redakteurin",
+    "journalistin",
+    "korrespondent",
+    "korrespondentin",
+    "correspondante",
+    "rédacteur",
+    "rédactrice",
+    "envoyé",
+    "envoyée",
+    "corresponsal",
+    "periodista",
+    "redactora",
+    "giornalista",
+    "corrispondente",
+    "inviato",
+    "inviata",
+    "redattore",
+    "redattrice",
+    "jornalista",
+    "correspondente",
+    "repórter",
+    "verslaggever",
+    "verslaggeefster",
+    "dziennikarz",
+    "dziennikarka",
+    "korespondent",
+    "redaktor",
+    "корреспондент",
+    "журналист",
+    "редактор",
+    "обозреватель",
 ];
+
+/// Titles that East Asian bylines put after the name, with or without a space
+/// ("김철수 기자", "山田太郎記者"): reporter, correspondent, staff writer.
+const TITLES_AFTER_NAME: &[&str] =
+    &["기자", "특파원", "記者", "记者", "特派員", "特派员", "通讯员", "編集委員"];
+
+/// Wire agencies whose credit is written in lowercase.
+const LOWERCASE_AGENCIES: &[&str] = &["dpa", "epd", "sda", "apa", "kna", "afp"];
 
 /// Strings that markup sometimes labels as an author but never name one.
 const NOT_NAMES: &[&str] = &[
@@ -244,8 +292,9 @@ fn parse_segment(segment: &str) -> Vec<Author> {
     let segment = skip_leading_date(segment.trim());
     let unbracketed = unbracket(strip_prefix(cut_at_date(segment)));
     let text = unbracketed.as_str();
+    let text = drop_emails(text);
     let mut out: Vec<Author> = Vec::new();
-    for (i, part) in split_commas(text).into_iter().map(strip_leading_connector).enumerate() {
+    for (i, part) in split_commas(&text).into_iter().map(strip_leading_connector).enumerate() {
         if i > 0 && is_role(part) {
             if let Some(last) = out.last_mut() {
                 if last.role.is_none() {
@@ -254,13 +303,40 @@ fn parse_segment(segment: &str) -> Vec<Author> {
             }
             continue;
         }
+        let (part, title) = split_title_after_name(part);
         for name in split_connectors(part) {
             if let Some(name) = clean_name(name) {
-                push_unique(&mut out, Author::new(name));
+                let mut author = Author::new(name);
+                author.role = title.map(str::to_owned);
+                push_unique(&mut out, author);
             }
         }
     }
     out
+}
+
+/// The text without the e-mail addresses that bylines add after the name ("김철수 기자
+/// kim@example.com"), which would otherwise condemn the whole name.
+fn drop_emails(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_email = |w: &str| w.find('@').is_some_and(|i| i > 0 && w[i..].contains('.'));
+    if !text.split_whitespace().any(is_email) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.split_whitespace().filter(|w| !is_email(w)).collect::<Vec<_>>().join(" "))
+}
+
+/// "김철수 기자" → ("김철수", Some("기자")): a name followed by an East Asian reporter's title.
+fn split_title_after_name(part: &str) -> (&str, Option<&str>) {
+    let part = part.trim();
+    for title in TITLES_AFTER_NAME {
+        if let Some(name) = part.strip_suffix(title) {
+            let name = name.trim_end();
+            if !name.is_empty() {
+                return (name, Some(title));
+            }
+        }
+    }
+    (part, None)
 }
 
 /// "Dec 17, 2025 Jane Doe" → "Jane Doe": drops a date that opens the text.
@@ -315,7 +391,12 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
         return None;
     }
     // A lone short lowercase word is a stray preposition ("on"), not a user name.
-    if words == 1 && s.chars().count() <= 3 && s.chars().all(char::is_lowercase) {
+    // News agencies that write themselves in lowercase ("dpa", "epd") are credits all the same.
+    if words == 1
+        && s.chars().count() <= 3
+        && s.chars().all(char::is_lowercase)
+        && !LOWERCASE_AGENCIES.contains(&s)
+    {
         return None;
     }
     if words > 6 {
@@ -491,6 +572,41 @@ mod tests {
         assert_eq!(names("بقلم أحمد علي"), ["أحمد علي"]);
         assert_eq!(names("Автор: Анна Петрова"), ["Анна Петрова"]);
         assert_eq!(names("作者：张三"), ["张三"]);
+    }
+
+    #[test]
+    fn byline_prefixes_of_polish_hebrew_persian_and_chinese() {
+        assert_eq!(names("Tekst: Jan Kowalski"), ["Jan Kowalski"]);
+        assert_eq!(names("מאת דני כהן"), ["דני כהן"]);
+        assert_eq!(names("نویسنده: علی رضایی"), ["علی رضایی"]);
+        assert_eq!(names("记者 张三"), ["张三"]);
+    }
+
+    #[test]
+    fn roles_after_the_name_in_other_languages() {
+        for (byline, name, role) in [
+            ("Von Anna Schmidt, Redakteurin", "Anna Schmidt", "Redakteurin"),
+            ("Par Marie Dupont, correspondante à Berlin", "Marie Dupont", "correspondante à Berlin"),
+            ("Анна Петрова, корреспондент", "Анна Петрова", "корреспондент"),
+            ("Por Lucía Fernández, corresponsal en París", "Lucía Fernández", "corresponsal en París"),
+        ] {
+            let a = parse_visible_byline(byline);
+            assert_eq!(a.len(), 1, "{byline}");
+            assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), (name, Some(role)), "{byline}");
+        }
+    }
+
+    #[test]
+    fn east_asian_reporter_titles_follow_the_name() {
+        let a = parse_visible_byline("김철수 기자 kim@example.com");
+        assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("김철수", Some("기자")));
+        let a = parse_visible_byline("山田太郎記者");
+        assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("山田太郎", Some("記者")));
+    }
+
+    #[test]
+    fn lowercase_agency_credits_are_kept() {
+        assert_eq!(names("Von Anna Schmidt, dpa"), ["Anna Schmidt", "dpa"]);
     }
 
     #[test]
