@@ -13,8 +13,52 @@ use jiff::tz::Offset;
 
 use crate::date::DateTime;
 
+/// Which of day and month comes first in a slashed date ("05/11/2026") whose numbers could
+/// be either, as the page's language writes it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Order {
+    /// Nothing says: such a date is refused.
+    Unknown,
+    /// "05/11/2026" is the 5th of November: every language but American English.
+    DayFirst,
+    /// "05/11/2026" is the 11th of May: English as written in the United States and the
+    /// few countries that follow its usage.
+    MonthFirst,
+}
+
+impl Order {
+    /// The order of a page declaring `lang` (`<html lang>`). Plain `en` says nothing:
+    /// American and British sites both declare it.
+    pub(crate) fn of(lang: Option<&str>) -> Order {
+        let Some(lang) = lang.map(str::trim).filter(|l| !l.is_empty()) else { return Order::Unknown };
+        let mut parts = lang.split(['-', '_']);
+        let primary = parts.next().unwrap_or("");
+        if !primary.eq_ignore_ascii_case("en") {
+            return if primary.len() >= 2 { Order::DayFirst } else { Order::Unknown };
+        }
+        match parts.next() {
+            None => Order::Unknown,
+            Some(r)
+                if ["us", "ph", "fm", "mh", "pw", "as", "gu", "pr", "vi", "um"]
+                    .iter()
+                    .any(|m| r.eq_ignore_ascii_case(m)) =>
+            {
+                Order::MonthFirst
+            }
+            // Canada writes both ways.
+            Some(r) if r.eq_ignore_ascii_case("ca") => Order::Unknown,
+            Some(_) => Order::DayFirst,
+        }
+    }
+}
+
 /// Parses a date as found in metadata or in a visible date line.
 pub(crate) fn parse(s: &str) -> Option<DateTime> {
+    parse_ordered(s, Order::Unknown)
+}
+
+/// As [`parse`], reading a slashed date whose day and month could be swapped in `order`.
+pub(crate) fn parse_ordered(s: &str, order: Order) -> Option<DateTime> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
@@ -35,7 +79,7 @@ pub(crate) fn parse(s: &str) -> Option<DateTime> {
             return Some(d);
         }
     }
-    parse_numeric(s).or_else(|| parse_words(s)).map(DateTime::Date)
+    parse_numeric(s, order).or_else(|| parse_words(s)).map(DateTime::Date)
 }
 
 /// The ASCII digit a decimal digit of another script stands for: Arabic-Indic (Arabic),
@@ -133,7 +177,7 @@ fn parse_epoch(s: &str) -> Option<DateTime> {
 
 /// The first run of three numbers joined by `-`, `/`, `.`, `年月日` or `년월일` that reads as a
 /// date.
-fn parse_numeric(s: &str) -> Option<civil::Date> {
+fn parse_numeric(s: &str, order: Order) -> Option<civil::Date> {
     let mut nums: Vec<(u32, usize, char)> = Vec::with_capacity(4);
     let mut cur: Option<(u32, usize)> = None;
     let mut chars = s.chars().peekable();
@@ -152,7 +196,7 @@ fn parse_numeric(s: &str) -> Option<civil::Date> {
             let joins = matches!(c, '-' | '/' | '.' | '年' | '月' | '년' | '월')
                 && chars.peek().is_some_and(char::is_ascii_digit);
             if nums.len() == 3 {
-                if let Some(d) = numeric_date(&nums) {
+                if let Some(d) = numeric_date(&nums, order) {
                     return Some(d);
                 }
                 nums.remove(0);
@@ -167,13 +211,13 @@ fn parse_numeric(s: &str) -> Option<civil::Date> {
     if let Some((v, len)) = cur {
         nums.push((v, len, ' '));
         if nums.len() == 3 {
-            return numeric_date(&nums);
+            return numeric_date(&nums, order);
         }
     }
     None
 }
 
-fn numeric_date(nums: &[(u32, usize, char)]) -> Option<civil::Date> {
+fn numeric_date(nums: &[(u32, usize, char)], order: Order) -> Option<civil::Date> {
     let [(a, alen, sep), (b, _, sep2), (c, clen, _)] = *nums else { return None };
     let make =
         |y: u32, m: u32, d: u32| civil::Date::new(y as i16, m as i8, d as i8).ok().filter(|_| y <= 2100);
@@ -187,6 +231,8 @@ fn numeric_date(nums: &[(u32, usize, char)]) -> Option<civil::Date> {
         '.' | '-' => make(c, b, a),
         '/' if a > 12 => make(c, b, a),
         '/' if b > 12 || a == b => make(c, a, b),
+        '/' if order == Order::DayFirst => make(c, b, a),
+        '/' if order == Order::MonthFirst => make(c, a, b),
         _ => None,
     }
 }
@@ -485,6 +531,18 @@ mod tests {
         assert_eq!(day("07/12/2021"), None);
         assert_eq!(day("12/27/2021").as_deref(), Some("2021-12-27"));
         assert_eq!(day("27/12/2021").as_deref(), Some("2021-12-27"));
+    }
+
+    #[test]
+    fn the_page_language_orders_ambiguous_slashed_dates() {
+        let day = |s: &str, lang: &str| parse_ordered(s, Order::of(Some(lang))).map(|d| d.date().to_string());
+        assert_eq!(day("05/11/2026", "fr").as_deref(), Some("2026-11-05"));
+        assert_eq!(day("05/11/2026 ore 10:30", "it-IT").as_deref(), Some("2026-11-05"));
+        assert_eq!(day("05/11/2026", "en-GB").as_deref(), Some("2026-11-05"));
+        assert_eq!(day("05/11/2026", "en-US").as_deref(), Some("2026-05-11"));
+        assert_eq!(day("05/11/2026", "en"), None);
+        // An impossible reading still loses, whatever the language says.
+        assert_eq!(day("11/25/2026", "de").as_deref(), Some("2026-11-25"));
     }
 
     #[test]

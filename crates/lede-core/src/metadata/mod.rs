@@ -441,6 +441,19 @@ mod tests {
     }
 
     #[test]
+    fn page_language_orders_a_visible_slashed_date() {
+        let page = |lang: &str| {
+            check(&format!(
+                r##"<html lang="{lang}"><h1>La réforme adoptée</h1>
+                <p class="date">Publié le 05/11/2021 à 10h30</p><p>Le texte.</p></html>"##
+            ))
+        };
+        assert_eq!(page("fr").published.map(|d| d.to_string()).as_deref(), Some("2021-11-05"));
+        assert_eq!(page("en-US").published.map(|d| d.to_string()).as_deref(), Some("2021-05-11"));
+        assert_eq!(page("en").published, None);
+    }
+
+    #[test]
     fn date_beside_the_byline_beats_an_earlier_one() {
         let m = check(
             r##"<div class="profile">Joined Dec 11, 2021</div>
