@@ -22,7 +22,8 @@ pub(crate) fn word_count(text: &str) -> usize {
     count
 }
 
-fn is_unspaced_script(c: char) -> bool {
+/// Whether `c` belongs to a script written without spaces between words.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF   // Hiragana, Katakana
         | 0x3400..=0x4DBF // CJK Extension A
