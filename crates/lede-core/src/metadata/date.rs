@@ -1,10 +1,12 @@
 //! Reading dates the way pages write them, and judging whether a date can be the article's.
 //!
 //! Accepted: ISO 8601 / RFC 3339, RFC 2822, epoch seconds or milliseconds, `2021/12/07`,
-//! `2021年12月7日`, `2021년 12월 7일`, European `07.12.2021`, slashed day-month forms only
-//! when unambiguous, and month names in several languages ("December 7, 2021", "7 Dec 2021",
-//! "7. Dezember 2021", "7 décembre 2021", "7 декабря 2021", "٧ ديسمبر ٢٠٢١"). Arabic-Indic,
-//! Persian and full-width digits read as ASCII digits.
+//! `2021年12月7日`, `2021년 12월 7일`, European `07.12.2021`, slashed day-month forms when
+//! unambiguous or when the page's language orders them, and month names in several
+//! languages ("December 7, 2021", "7 Dec 2021", "7. Dezember 2021", "7 décembre 2021",
+//! "7 декабря 2021", "٧ ديسمبر ٢٠٢١", "7 בדצמבר 2021"). Arabic-Indic, Persian and
+//! full-width digits read as ASCII digits. Persian dates in the Solar Hijri calendar
+//! ("۱۴۰۰/۰۹/۱۶", "۱۶ آذر ۱۴۰۰") are converted to the Gregorian one.
 
 use std::borrow::Cow;
 
@@ -63,6 +65,8 @@ pub(crate) fn parse_ordered(s: &str, order: Order) -> Option<DateTime> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    // Persian digits with a year of the current Solar Hijri centuries mark that calendar.
+    let persian_digits = s.chars().any(|c| ('\u{6F0}'..='\u{6F9}').contains(&c));
     let s = &*ascii_digits(s);
     if let Some(d) = DateTime::parse_iso(s) {
         return Some(d);
@@ -79,7 +83,11 @@ pub(crate) fn parse_ordered(s: &str, order: Order) -> Option<DateTime> {
             return Some(d);
         }
     }
-    parse_numeric(s, order).or_else(|| parse_words(s)).map(DateTime::Date)
+    let numeric = parse_numeric(s, order).map(|d| match persian_digits {
+        true => solar_hijri(d.year(), d.month(), d.day()).unwrap_or(d),
+        false => d,
+    });
+    numeric.or_else(|| parse_words(s)).map(DateTime::Date)
 }
 
 /// The ASCII digit a decimal digit of another script stands for: Arabic-Indic (Arabic),
@@ -407,7 +415,60 @@ const MONTHS: &[(&str, i8)] = &[
     ("تموز", 7),
     ("آب", 8),
     ("أيلول", 9),
+    // Hebrew, also as written after the preposition ב ("7 בדצמבר 2021")
+    ("ינואר", 1),
+    ("פברואר", 2),
+    ("מרץ", 3),
+    ("מרס", 3),
+    ("אפריל", 4),
+    ("מאי", 5),
+    ("יוני", 6),
+    ("יולי", 7),
+    ("אוגוסט", 8),
+    ("ספטמבר", 9),
+    ("אוקטובר", 10),
+    ("נובמבר", 11),
+    ("דצמבר", 12),
+    // Spanish, Italian and Portuguese abbreviations the tables above lack
+    ("ene", 1),
+    ("gen", 1),
+    ("fev", 2),
+    ("abr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("ott", 10),
+    ("dic", 12),
+    // Persian: the Solar Hijri months, numbered from 13 so that the parser converts them
+    ("فروردین", 13),
+    ("اردیبهشت", 14),
+    ("خرداد", 15),
+    ("تیر", 16),
+    ("مرداد", 17),
+    ("شهریور", 18),
+    ("مهر", 19),
+    ("آبان", 20),
+    ("آذر", 21),
+    ("دی", 22),
+    ("بهمن", 23),
+    ("اسفند", 24),
 ];
+
+/// The Gregorian date of day `d` of month `m` of year `y` in the Solar Hijri calendar (the
+/// arithmetic 33-year cycle, exact for this era); `None` for a year outside 1300–1500,
+/// which is no Persian date a web page would carry.
+fn solar_hijri(y: i16, m: i8, d: i8) -> Option<civil::Date> {
+    if !(1300..=1500).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (jy, jm, jd) = (i64::from(y) + 1595, i64::from(m), i64::from(d));
+    let mut days = -355_668 + 365 * jy + jy / 33 * 8 + (jy % 33 + 3) / 4 + jd;
+    days += if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
+    // `days` counts from 0000-01-01 of the proleptic Gregorian calendar.
+    civil::date(0, 1, 1).checked_add(jiff::Span::new().days(days)).ok()
+}
 
 /// Whether `word` names a month ("Dec", "décembre").
 pub(crate) fn is_month_word(word: &str) -> bool {
@@ -420,7 +481,8 @@ fn month(word: &str) -> Option<i8> {
         return None;
     }
     let lower = word.to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+    let find = |w: &str| MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m);
+    find(&lower).or_else(|| lower.strip_prefix('ב').and_then(find).filter(|&m| m <= 12))
 }
 
 /// "December 7, 2021", "Dec. 7th 2021", "7 Dec 2021", "7. Dezember 2021", "7 de mayo de 2021".
@@ -450,8 +512,9 @@ fn parse_words(s: &str) -> Option<civil::Date> {
         Some(&Tok::Num(d, len)) if len <= 2 && (1..=31).contains(&d) => Some(d),
         _ => None,
     };
+    // Solar Hijri years are in the 1300s and 1400s; Gregorian ones from 1900.
     let year = |t: Option<&Tok>| match t {
-        Some(&Tok::Num(y, 4)) if (1900..=2100).contains(&y) => Some(y),
+        Some(&Tok::Num(y, 4)) if (1300..=2100).contains(&y) => Some(y),
         _ => None,
     };
     for (i, t) in toks.iter().enumerate() {
@@ -469,7 +532,11 @@ fn parse_words(s: &str) -> Option<civil::Date> {
             },
         };
         if let Some((y, d)) = found {
-            if let Ok(date) = civil::Date::new(y as i16, m, d as i8) {
+            if m > 12 {
+                if let Some(date) = solar_hijri(y as i16, m - 12, d as i8) {
+                    return Some(date);
+                }
+            } else if let Some(date) = civil::Date::new(y as i16, m, d as i8).ok().filter(|_| y >= 1900) {
                 return Some(date);
             }
         }
@@ -524,6 +591,18 @@ mod tests {
             assert_eq!(day(s).as_deref(), Some("2021-12-07"), "{s}");
         }
         assert_eq!(day("15 أيلول 2021").as_deref(), Some("2021-09-15"));
+        assert_eq!(day("25 בנובמבר 2026").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("25 dic 2026").as_deref(), Some("2026-12-25"));
+    }
+
+    #[test]
+    fn persian_dates_are_read_in_the_solar_hijri_calendar() {
+        assert_eq!(day("۱۴۰۵/۰۹/۰۴").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("۴ آذر ۱۴۰۵").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("۱ فروردین ۱۴۰۳").as_deref(), Some("2024-03-20"));
+        assert_eq!(day("۲۹ اسفند ۱۴۰۲").as_deref(), Some("2024-03-19"));
+        // Western digits and a Gregorian year stay Gregorian.
+        assert_eq!(day("2026/11/25").as_deref(), Some("2026-11-25"));
     }
 
     #[test]
