@@ -441,6 +441,22 @@ mod tests {
     }
 
     #[test]
+    fn unmarked_bylines_in_other_languages() {
+        for (byline, name) in [
+            ("Di Marco Rossi", "Marco Rossi"),
+            ("Tekst: Jan Kowalski", "Jan Kowalski"),
+            ("Автор: Анна Петрова", "Анна Петрова"),
+            ("作者：张三", "张三"),
+            ("بقلم أحمد علي", "أحمد علي"),
+        ] {
+            let m = check(&format!("<h1>Una notizia</h1><p>{byline}</p><p>Il testo della notizia.</p>"));
+            assert_eq!(names(&m), [name], "{byline}");
+        }
+        // An Italian sentence opening with a surname is no byline.
+        assert!(check("<h1>Una notizia</h1><p>Di Maio ha detto no</p><p>Il testo.</p>").authors.is_empty());
+    }
+
+    #[test]
     fn page_language_orders_a_visible_slashed_date() {
         let page = |lang: &str| {
             check(&format!(

@@ -260,14 +260,17 @@ fn may_hold_date(t: &str) -> bool {
 }
 
 /// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door") alone,
-/// or followed by a capitalised word.
+/// or followed by a capitalised word; Italian "Di" followed by a name of two capitalised
+/// words (alone it opens sentences and surnames: "Di Maio ha detto"); a label with a
+/// colon ("Autor:", "Tekst:", "Автор:", "作者："); or "بقلم", "מאת" before a name.
 fn opens_byline(t: &str) -> bool {
     let t = t.trim_start();
     if t.len() > 60 {
         return false;
     }
-    ["by", "von", "par", "por", "door"].iter().any(|p| {
-        let Some(rest) = t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]) else {
+    let after_ascii = |p: &str| t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]);
+    let by = ["by", "von", "par", "por", "door"].iter().any(|p| {
+        let Some(rest) = after_ascii(p) else {
             return false;
         };
         let after = rest.trim_start_matches(':').trim_start();
@@ -275,7 +278,19 @@ fn opens_byline(t: &str) -> bool {
             return true;
         }
         after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
-    })
+    });
+    by || after_ascii("di ").is_some_and(|rest| {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }) || ["autor", "autorin", "auteur", "author", "tekst", "texto", "texte", "testo"]
+        .iter()
+        .any(|p| after_ascii(p).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        || ["автор", "текст", "作者", "记者", "記者"].iter().any(|p| {
+            t.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p)
+                && t[p.len()..].trim_start().starts_with([':', '：'])
+        })
+        || ["بقلم ", "מאת "].iter().any(|p| t.starts_with(p))
 }
 
 fn script_text(dom: &Dom, n: NodeId) -> String {
