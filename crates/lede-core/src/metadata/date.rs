@@ -339,6 +339,7 @@ const MONTHS: &[(&str, i8)] = &[
     ("maart", 3),
     ("mei", 5),
     ("augustus", 8),
+    ("mrt", 3),
     // Russian, in the genitive that dates use ("7 декабря") and the nominative
     ("января", 1),
     ("февраля", 2),
@@ -364,6 +365,20 @@ const MONTHS: &[(&str, i8)] = &[
     ("октябрь", 10),
     ("ноябрь", 11),
     ("декабрь", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("февр", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("сент", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("дек", 12),
     // Polish (genitive)
     ("stycznia", 1),
     ("lutego", 2),
@@ -497,11 +512,13 @@ fn parse_words(s: &str) -> Option<civil::Date> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of" | "the"))
         .map(|w| {
-            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == 'م');
+            // Ordinal suffixes, and the Arabic press's "م" (of the Common Era) after a year.
             if !digits.is_empty()
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && digits.len() <= 4
-                && (digits.len() == w.len() || matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th" | "er"))
+                && (digits.len() == w.len()
+                    || matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th" | "er" | "م"))
             {
                 return Tok::Num(digits.parse().unwrap_or(0), digits.len());
             }
@@ -593,6 +610,9 @@ mod tests {
         assert_eq!(day("15 أيلول 2021").as_deref(), Some("2021-09-15"));
         assert_eq!(day("25 בנובמבר 2026").as_deref(), Some("2026-11-25"));
         assert_eq!(day("25 dic 2026").as_deref(), Some("2026-12-25"));
+        assert_eq!(day("25 нояб. 2026").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("25 mrt 2026").as_deref(), Some("2026-03-25"));
+        assert_eq!(day("الأربعاء 25 نوفمبر 2026م").as_deref(), Some("2026-11-25"));
     }
 
     #[test]
