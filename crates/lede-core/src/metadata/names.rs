@@ -38,6 +38,7 @@ const PREFIXES: &[&str] = &[
     "文",
     "記者",
     "بقلم",
+    "автор текста",
     "автор",
     "post by",
     "recipe by",
@@ -45,11 +46,15 @@ const PREFIXES: &[&str] = &[
     "review by",
     "photos by",
     "tekst",
+    "текст",
     "texte",
     "testo",
     "autore",
     "autora",
+    "本报记者",
     "记者",
+    "إعداد",
+    "اعداد",
     "מאת",
     "نویسنده",
 ];
@@ -219,6 +224,15 @@ const NOT_NAMES: &[&str] = &[
     "view profile",
     "all posts",
     "newsletter",
+    // "The editorial staff", as other languages credit it.
+    "redaktion",
+    "rédaction",
+    "la rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "редакция",
 ];
 
 /// People in a visible byline: as [`parse_byline`], but several words read as a name only
@@ -289,6 +303,8 @@ fn unbracket(segment: &str) -> String {
 }
 
 fn parse_segment(segment: &str) -> Vec<Author> {
+    // Chinese and Japanese bylines bracket with full-width parentheses ("（记者 张三）").
+    let segment = segment.replace('（', "(").replace('）', ")");
     let segment = skip_leading_date(segment.trim());
     let unbracketed = unbracket(strip_prefix(cut_at_date(segment)));
     let text = unbracketed.as_str();
@@ -479,7 +495,7 @@ fn strip_prefix(s: &str) -> &str {
                     if rest.starts_with([' ', ':', '：', '/', '\u{a0}'])
                         || p.chars().all(|c| !c.is_ascii()) && !rest.is_empty()
                     {
-                        s = rest.trim_start_matches([' ', ':', '：', '/', '\u{a0}']);
+                        s = rest.trim_start_matches([' ', ':', '：', '/', '／', '\u{a0}']);
                         break;
                     }
                 }
@@ -495,7 +511,12 @@ fn strip_prefix(s: &str) -> &str {
 /// single words.
 fn split_commas(s: &str) -> Vec<&str> {
     let parts: Vec<&str> = s.split([',', ';', '、', '，']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() == 2 && parts.iter().all(|p| !p.contains(' ')) && !is_role(parts[1]) {
+    // Only a comma inverts a name: the ideographic "、" and "，" always list people.
+    if parts.len() == 2
+        && parts.iter().all(|p| !p.contains(' '))
+        && !is_role(parts[1])
+        && !s.contains(['、', '，'])
+    {
         return vec![s];
     }
     parts
@@ -602,6 +623,23 @@ mod tests {
         assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("김철수", Some("기자")));
         let a = parse_visible_byline("山田太郎記者");
         assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("山田太郎", Some("記者")));
+    }
+
+    #[test]
+    fn chinese_and_japanese_byline_forms() {
+        assert_eq!(names("（记者 张三）"), ["张三"]);
+        assert_eq!(names("本报记者 张三"), ["张三"]);
+        assert_eq!(names("文／张三"), ["张三"]);
+        assert_eq!(names("山田太郎、鈴木花子"), ["山田太郎", "鈴木花子"]);
+        assert_eq!(names("Автор текста: Анна Петрова"), ["Анна Петрова"]);
+        assert_eq!(names("إعداد: أحمد علي"), ["أحمد علي"]);
+    }
+
+    #[test]
+    fn editorial_staff_credits_are_no_names() {
+        for s in ["Redaktion", "Par la rédaction", "Redacción", "Di Redazione", "Редакция"] {
+            assert!(names(s).is_empty(), "{s}");
+        }
     }
 
     #[test]
