@@ -256,7 +256,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
 }
 
 fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
-    let text = collapse_ws(text);
+    let text = east_asian_middle_dots(collapse_ws(text));
     let mut rest = text.as_str();
     loop {
         let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
@@ -327,6 +327,35 @@ fn parse_segment(segment: &str) -> Vec<Author> {
                 push_unique(&mut out, author);
             }
         }
+        // "김철수·이영희 기자": the title after the last name is every listed name's.
+        if let Some(title) = title {
+            for a in out.iter_mut().filter(|a| a.role.is_none()) {
+                a.role = Some(title.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// "김철수·이영희" → "김철수、이영희": Korean and Chinese bylines join names with a middle dot
+/// written without spaces, which elsewhere separates a name from what follows it.
+fn east_asian_middle_dots(text: String) -> String {
+    let east_asian = |c: Option<char>| {
+        c.is_some_and(|c| crate::enrich::is_unspaced_script(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    if !text.contains('·') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '·' && east_asian(prev) && east_asian(chars.peek().copied()) {
+            out.push('、');
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
     }
     out
 }
@@ -621,6 +650,9 @@ mod tests {
     fn east_asian_reporter_titles_follow_the_name() {
         let a = parse_visible_byline("김철수 기자 kim@example.com");
         assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("김철수", Some("기자")));
+        let a = parse_visible_byline("김철수·이영희 기자");
+        let got: Vec<_> = a.iter().map(|a| (a.name.as_str(), a.role.as_deref())).collect();
+        assert_eq!(got, [("김철수", Some("기자")), ("이영희", Some("기자"))]);
         let a = parse_visible_byline("山田太郎記者");
         assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("山田太郎", Some("記者")));
     }
