@@ -304,7 +304,11 @@ fn unbracket(segment: &str) -> String {
 
 fn parse_segment(segment: &str) -> Vec<Author> {
     // Chinese and Japanese bylines bracket with full-width parentheses ("（记者 张三）").
-    let segment = segment.replace('（', "(").replace('）', ")");
+    let segment: std::borrow::Cow<'_, str> = if segment.contains(['（', '）']) {
+        segment.replace('（', "(").replace('）', ")").into()
+    } else {
+        segment.into()
+    };
     let segment = skip_leading_date(segment.trim());
     let unbracketed = unbracket(strip_prefix(cut_at_date(segment)));
     let text = unbracketed.as_str();

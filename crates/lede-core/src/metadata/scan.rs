@@ -265,7 +265,20 @@ fn may_hold_date(t: &str) -> bool {
 /// colon ("Autor:", "Tekst:", "Автор:", "作者："); or "بقلم", "מאת" before a name.
 fn opens_byline(t: &str) -> bool {
     let t = t.trim_start();
-    if t.len() > 60 {
+    if t.len() > 60 || t.len() < 2 {
+        return false;
+    }
+    // This runs on every short text node: the first byte rules out most of them before
+    // any word is compared, and nothing is allocated.
+    if !t.as_bytes()[0].is_ascii() {
+        let lowercase_head = |p: &str| {
+            t.get(..p.len()).is_some_and(|h| h.chars().flat_map(char::to_lowercase).eq(p.chars()))
+                && t[p.len()..].trim_start().starts_with([':', '：'])
+        };
+        return ["автор", "текст", "作者", "记者", "記者"].iter().any(|p| lowercase_head(p))
+            || ["بقلم ", "מאת "].iter().any(|p| t.starts_with(p));
+    }
+    if !matches!(t.as_bytes()[0].to_ascii_lowercase(), b'a' | b'b' | b'd' | b'p' | b't' | b'v') {
         return false;
     }
     let after_ascii = |p: &str| t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]);
@@ -280,17 +293,14 @@ fn opens_byline(t: &str) -> bool {
         after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
     });
     by || after_ascii("di ").is_some_and(|rest| {
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        (2..=4).contains(&words.len())
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        let mut words = 0;
+        rest.split_whitespace().all(|w| {
+            words += 1;
+            w.chars().next().is_some_and(char::is_uppercase)
+        }) && (2..=4).contains(&words)
     }) || ["autor", "autorin", "auteur", "author", "tekst", "texto", "texte", "testo"]
         .iter()
         .any(|p| after_ascii(p).is_some_and(|rest| rest.trim_start().starts_with(':')))
-        || ["автор", "текст", "作者", "记者", "記者"].iter().any(|p| {
-            t.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p)
-                && t[p.len()..].trim_start().starts_with([':', '：'])
-        })
-        || ["بقلم ", "מאת "].iter().any(|p| t.starts_with(p))
 }
 
 fn script_text(dom: &Dom, n: NodeId) -> String {
