@@ -323,6 +323,9 @@ fn parse_segment(segment: &str) -> Vec<Author> {
             }
             continue;
         }
+        if i > 0 && is_place_after_names(part, &out) {
+            continue;
+        }
         let (part, title) = split_title_after_name(part);
         for name in split_connectors(part) {
             if let Some(name) = clean_name(name) {
@@ -363,6 +366,36 @@ fn east_asian_middle_dots(text: String) -> String {
     }
     out
 }
+
+/// Whether a part after the names is the place they write from ("Von Anna Schmidt und
+/// Ben Müller, Berlin", "By Jane Doe, Washington"): one capitalised word, not written in
+/// capitals like an agency's initials (AFP, EFE) nor a wire service's name, after people
+/// named with two words or more.
+fn is_place_after_names(part: &str, before: &[Author]) -> bool {
+    let part = trim_punct(part);
+    let mut chars = part.chars();
+    !before.is_empty()
+        && before.iter().all(|a| a.name.split_whitespace().count() >= 2)
+        && !part.contains(char::is_whitespace)
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 2
+        && chars.all(char::is_lowercase)
+        && !WIRE_SERVICES.iter().any(|w| part.eq_ignore_ascii_case(w))
+}
+
+/// Wire services credited by a one-word name that a place could have.
+const WIRE_SERVICES: &[&str] = &[
+    "reuters",
+    "bloomberg",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "interfax",
+    "agencies",
+    "agenturen",
+    "agences",
+    "agencias",
+];
 
 /// The text without the e-mail addresses that bylines add after the name ("김철수 기자
 /// kim@example.com"), which would otherwise condemn the whole name.
@@ -676,6 +709,14 @@ mod tests {
         for s in ["Redaktion", "Par la rédaction", "Redacción", "Di Redazione", "Редакция"] {
             assert!(names(s).is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn the_place_after_the_names_is_no_author() {
+        assert_eq!(names("Von Anna Schmidt und Ben Müller, Berlin"), ["Anna Schmidt", "Ben Müller"]);
+        assert_eq!(names("Par Marie Dupont, Bruxelles"), ["Marie Dupont"]);
+        assert_eq!(names("By Jane Doe, Reuters"), ["Jane Doe", "Reuters"]);
+        assert_eq!(names("Jan Kowalski, PAP"), ["Jan Kowalski", "PAP"]);
     }
 
     #[test]
