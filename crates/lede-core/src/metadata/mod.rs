@@ -448,6 +448,7 @@ mod tests {
             ("Автор: Анна Петрова", "Анна Петрова"),
             ("作者：张三", "张三"),
             ("بقلم أحمد علي", "أحمد علي"),
+            ("김철수 기자 kim@example.com", "김철수"),
         ] {
             let m = check(&format!("<h1>Una notizia</h1><p>{byline}</p><p>Il testo della notizia.</p>"));
             assert_eq!(names(&m), [name], "{byline}");

@@ -276,7 +276,8 @@ fn opens_byline(t: &str) -> bool {
                 && t[p.len()..].trim_start().starts_with([':', '：'])
         };
         return ["автор", "текст", "作者", "记者", "記者"].iter().any(|p| lowercase_head(p))
-            || ["بقلم ", "מאת "].iter().any(|p| t.starts_with(p));
+            || ["بقلم ", "מאת "].iter().any(|p| t.starts_with(p))
+            || korean_reporter(t);
     }
     if !matches!(t.as_bytes()[0].to_ascii_lowercase(), b'a' | b'b' | b'd' | b'p' | b't' | b'v') {
         return false;
@@ -301,6 +302,18 @@ fn opens_byline(t: &str) -> bool {
     }) || ["autor", "autorin", "auteur", "author", "tekst", "texto", "texte", "testo"]
         .iter()
         .any(|p| after_ascii(p).is_some_and(|rest| rest.trim_start().starts_with(':')))
+}
+
+/// "김철수 기자" (and its e-mail address): a Korean name of two to four syllables and the
+/// reporter's or correspondent's title, which Korean bylines put after the name.
+fn korean_reporter(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let hangul = |w: &str| {
+        (2..=4).contains(&w.chars().count()) && w.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    words.next().is_some_and(hangul)
+        && words.next().is_some_and(|w| matches!(w, "기자" | "특파원"))
+        && words.all(|w| w.contains('@'))
 }
 
 fn script_text(dom: &Dom, n: NodeId) -> String {
