@@ -230,7 +230,8 @@ pub enum Inline {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReadingTimeSource {
-    /// Computed from the word count (see [`crate::READING_WORDS_PER_MINUTE`]).
+    /// Computed from the word count (see [`crate::READING_WORDS_PER_MINUTE`]; Chinese and
+    /// Japanese characters, counted one word each, are read at 500 a minute).
     #[default]
     Computed,
     /// Stated by the page ("4 min read").

@@ -58,6 +58,18 @@ static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "newsletter",
         "signature",
         "disclaimer",
+        // The same furniture as CMSs outside English name it: comments (German and
+        // Scandinavian, Slavic, Spanish and Portuguese) and advertising (German, French,
+        // Spanish, Italian, Slavic and Scandinavian, Dutch).
+        "kommentar",
+        "komentar",
+        "comentario",
+        "werbung",
+        "publicit",
+        "publicidad",
+        "pubblicit",
+        "reklam",
+        "reclame",
     ])
 });
 
@@ -65,7 +77,27 @@ static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// own prose often sits in an SEO text block named after where it is placed
 /// ("seo-footer-copy"): that is the page's text, not its footer.
 static MAYBE_CANDIDATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    automaton(&["and", "article", "body", "column", "content", "main", "mathjax", "seo", "shadow"])
+    automaton(&[
+        "and",
+        "article",
+        "body",
+        "column",
+        "content",
+        "main",
+        "mathjax",
+        "seo",
+        "shadow",
+        // "article" and "content" as German, Dutch, Scandinavian, French, Spanish, Italian
+        // and Portuguese CMSs write them.
+        "artikel",
+        "articulo",
+        "articolo",
+        "inhalt",
+        "contenu",
+        "contenido",
+        "contenuto",
+        "conteudo",
+    ])
 });
 
 /// Words that raise an element's score.
@@ -84,6 +116,18 @@ static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "text",
         "blog",
         "story",
+        // Their translations in the CMSs of other languages (see `MAYBE_CANDIDATE`), and
+        // the German post and the Spanish and Portuguese news item.
+        "artikel",
+        "articulo",
+        "articolo",
+        "inhalt",
+        "contenu",
+        "contenido",
+        "contenuto",
+        "conteudo",
+        "beitrag",
+        "noticia",
     ])
 });
 
@@ -114,6 +158,15 @@ static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "shopping",
         "tags",
         "widget",
+        "kommentar",
+        "komentar",
+        "comentario",
+        "werbung",
+        "publicit",
+        "publicidad",
+        "pubblicit",
+        "reklam",
+        "reclame",
     ])
 });
 
@@ -128,8 +181,19 @@ static BYLINE: LazyLock<AhoCorasick> =
     LazyLock::new(|| automaton(&["byline", "author", "dateline", "writtenby", "p-author"]));
 
 /// Comment sections.
-static COMMENTS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| automaton(&["comments", "commentlist", "comment-list", "disqus", "discussion"]));
+static COMMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    automaton(&[
+        "comments",
+        "commentlist",
+        "comment-list",
+        "disqus",
+        "discussion",
+        "kommentar",
+        "komentar",
+        "comentario",
+        "commentaire",
+    ])
+});
 
 /// Share bars and social buttons.
 static SHARE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&["share", "sharedaddy"]));

@@ -867,3 +867,21 @@ fn link_boxes_ending_an_article_region_are_dropped() {
         assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
     }
 }
+
+#[test]
+fn comments_and_ads_named_in_other_languages_are_furniture() {
+    let remark = "Leserkommentar: Ich finde, dass die Regierung viel zu spät handelt, und die Kosten \
+                  tragen wieder einmal die kleinen Leute, während die Konzerne verschont bleiben.";
+    let comments: String =
+        (0..8).map(|i| format!("<div class='kommentar'><b>Leser{i}</b><p>{remark}</p></div>")).collect();
+    let page = format!(
+        "<html lang='de'><body><div id='seite'><div class='artikel-inhalt'><h1>Eine Meldung</h1>{}</div>\
+         <div class='werbung'><p>Jetzt zugreifen: die besten Angebote, nur diese Woche, solange der \
+         Vorrat reicht, mit kostenlosem Versand, für Ihr Zuhause und Ihren Garten.</p></div>\
+         <div id='kommentare'><h3>Kommentare</h3>{comments}</div></div></body></html>",
+        (1..=4).map(prose).collect::<String>()
+    );
+    let text = text_of(&page);
+    assert!(text.contains("Paragraph 4"), "{text:?}");
+    assert!(!text.contains("Leserkommentar") && !text.contains("Angebote"), "{text:?}");
+}

@@ -13,7 +13,7 @@ use crate::model::{Article, Block, ReadingTimeSource};
 use crate::options::Options;
 use crate::render::{block_text, blocks_text};
 
-pub(crate) use words::word_count;
+pub(crate) use words::{is_unspaced_script, word_count};
 
 /// Reading speed used for computed reading times, in words per minute: a common figure for
 /// adult silent reading of non-fiction. A time the page states ("4 min read") wins over it.
@@ -24,7 +24,8 @@ pub(crate) fn finish(article: &mut Article, options: &Options) {
     article.text = blocks_text(&article.body);
     article.word_count = word_count(&article.text);
     if article.reading_time_source == ReadingTimeSource::Computed {
-        article.reading_time_minutes = article.word_count.div_ceil(READING_WORDS_PER_MINUTE) as u32;
+        article.reading_time_minutes =
+            words::reading_minutes(&article.text, article.word_count, READING_WORDS_PER_MINUTE);
     }
     if article.language.is_none() {
         article.language = detect_language(&article.text);

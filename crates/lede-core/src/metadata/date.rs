@@ -1,10 +1,12 @@
 //! Reading dates the way pages write them, and judging whether a date can be the article's.
 //!
 //! Accepted: ISO 8601 / RFC 3339, RFC 2822, epoch seconds or milliseconds, `2021/12/07`,
-//! `2021年12月7日`, `2021년 12월 7일`, European `07.12.2021`, slashed day-month forms only
-//! when unambiguous, and month names in several languages ("December 7, 2021", "7 Dec 2021",
-//! "7. Dezember 2021", "7 décembre 2021", "7 декабря 2021", "٧ ديسمبر ٢٠٢١"). Arabic-Indic,
-//! Persian and full-width digits read as ASCII digits.
+//! `2021年12月7日`, `2021년 12월 7일`, European `07.12.2021`, slashed day-month forms when
+//! unambiguous or when the page's language orders them, and month names in several
+//! languages ("December 7, 2021", "7 Dec 2021", "7. Dezember 2021", "7 décembre 2021",
+//! "7 декабря 2021", "٧ ديسمبر ٢٠٢١", "7 בדצמבר 2021"). Arabic-Indic, Persian and
+//! full-width digits read as ASCII digits. Persian dates in the Solar Hijri calendar
+//! ("۱۴۰۰/۰۹/۱۶", "۱۶ آذر ۱۴۰۰") are converted to the Gregorian one.
 
 use std::borrow::Cow;
 
@@ -13,12 +15,58 @@ use jiff::tz::Offset;
 
 use crate::date::DateTime;
 
+/// Which of day and month comes first in a slashed date ("05/11/2026") whose numbers could
+/// be either, as the page's language writes it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Order {
+    /// Nothing says: such a date is refused.
+    Unknown,
+    /// "05/11/2026" is the 5th of November: every language but American English.
+    DayFirst,
+    /// "05/11/2026" is the 11th of May: English as written in the United States and the
+    /// few countries that follow its usage.
+    MonthFirst,
+}
+
+impl Order {
+    /// The order of a page declaring `lang` (`<html lang>`). Plain `en` says nothing:
+    /// American and British sites both declare it.
+    pub(crate) fn of(lang: Option<&str>) -> Order {
+        let Some(lang) = lang.map(str::trim).filter(|l| !l.is_empty()) else { return Order::Unknown };
+        let mut parts = lang.split(['-', '_']);
+        let primary = parts.next().unwrap_or("");
+        if !primary.eq_ignore_ascii_case("en") {
+            return if primary.len() >= 2 { Order::DayFirst } else { Order::Unknown };
+        }
+        match parts.next() {
+            None => Order::Unknown,
+            Some(r)
+                if ["us", "ph", "fm", "mh", "pw", "as", "gu", "pr", "vi", "um"]
+                    .iter()
+                    .any(|m| r.eq_ignore_ascii_case(m)) =>
+            {
+                Order::MonthFirst
+            }
+            // Canada writes both ways.
+            Some(r) if r.eq_ignore_ascii_case("ca") => Order::Unknown,
+            Some(_) => Order::DayFirst,
+        }
+    }
+}
+
 /// Parses a date as found in metadata or in a visible date line.
 pub(crate) fn parse(s: &str) -> Option<DateTime> {
+    parse_ordered(s, Order::Unknown)
+}
+
+/// As [`parse`], reading a slashed date whose day and month could be swapped in `order`.
+pub(crate) fn parse_ordered(s: &str, order: Order) -> Option<DateTime> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    // Persian digits with a year of the current Solar Hijri centuries mark that calendar.
+    let persian_digits = s.chars().any(|c| ('\u{6F0}'..='\u{6F9}').contains(&c));
     let s = &*ascii_digits(s);
     if let Some(d) = DateTime::parse_iso(s) {
         return Some(d);
@@ -35,7 +83,11 @@ pub(crate) fn parse(s: &str) -> Option<DateTime> {
             return Some(d);
         }
     }
-    parse_numeric(s).or_else(|| parse_words(s)).map(DateTime::Date)
+    let numeric = parse_numeric(s, order).map(|d| match persian_digits {
+        true => solar_hijri(d.year(), d.month(), d.day()).unwrap_or(d),
+        false => d,
+    });
+    numeric.or_else(|| parse_words(s)).map(DateTime::Date)
 }
 
 /// The ASCII digit a decimal digit of another script stands for: Arabic-Indic (Arabic),
@@ -133,7 +185,7 @@ fn parse_epoch(s: &str) -> Option<DateTime> {
 
 /// The first run of three numbers joined by `-`, `/`, `.`, `年月日` or `년월일` that reads as a
 /// date.
-fn parse_numeric(s: &str) -> Option<civil::Date> {
+fn parse_numeric(s: &str, order: Order) -> Option<civil::Date> {
     let mut nums: Vec<(u32, usize, char)> = Vec::with_capacity(4);
     let mut cur: Option<(u32, usize)> = None;
     let mut chars = s.chars().peekable();
@@ -152,7 +204,7 @@ fn parse_numeric(s: &str) -> Option<civil::Date> {
             let joins = matches!(c, '-' | '/' | '.' | '年' | '月' | '년' | '월')
                 && chars.peek().is_some_and(char::is_ascii_digit);
             if nums.len() == 3 {
-                if let Some(d) = numeric_date(&nums) {
+                if let Some(d) = numeric_date(&nums, order) {
                     return Some(d);
                 }
                 nums.remove(0);
@@ -167,13 +219,13 @@ fn parse_numeric(s: &str) -> Option<civil::Date> {
     if let Some((v, len)) = cur {
         nums.push((v, len, ' '));
         if nums.len() == 3 {
-            return numeric_date(&nums);
+            return numeric_date(&nums, order);
         }
     }
     None
 }
 
-fn numeric_date(nums: &[(u32, usize, char)]) -> Option<civil::Date> {
+fn numeric_date(nums: &[(u32, usize, char)], order: Order) -> Option<civil::Date> {
     let [(a, alen, sep), (b, _, sep2), (c, clen, _)] = *nums else { return None };
     let make =
         |y: u32, m: u32, d: u32| civil::Date::new(y as i16, m as i8, d as i8).ok().filter(|_| y <= 2100);
@@ -187,6 +239,8 @@ fn numeric_date(nums: &[(u32, usize, char)]) -> Option<civil::Date> {
         '.' | '-' => make(c, b, a),
         '/' if a > 12 => make(c, b, a),
         '/' if b > 12 || a == b => make(c, a, b),
+        '/' if order == Order::DayFirst => make(c, b, a),
+        '/' if order == Order::MonthFirst => make(c, a, b),
         _ => None,
     }
 }
@@ -285,6 +339,7 @@ const MONTHS: &[(&str, i8)] = &[
     ("maart", 3),
     ("mei", 5),
     ("augustus", 8),
+    ("mrt", 3),
     // Russian, in the genitive that dates use ("7 декабря") and the nominative
     ("января", 1),
     ("февраля", 2),
@@ -310,6 +365,20 @@ const MONTHS: &[(&str, i8)] = &[
     ("октябрь", 10),
     ("ноябрь", 11),
     ("декабрь", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("февр", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("сент", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("дек", 12),
     // Polish (genitive)
     ("stycznia", 1),
     ("lutego", 2),
@@ -361,7 +430,60 @@ const MONTHS: &[(&str, i8)] = &[
     ("تموز", 7),
     ("آب", 8),
     ("أيلول", 9),
+    // Hebrew, also as written after the preposition ב ("7 בדצמבר 2021")
+    ("ינואר", 1),
+    ("פברואר", 2),
+    ("מרץ", 3),
+    ("מרס", 3),
+    ("אפריל", 4),
+    ("מאי", 5),
+    ("יוני", 6),
+    ("יולי", 7),
+    ("אוגוסט", 8),
+    ("ספטמבר", 9),
+    ("אוקטובר", 10),
+    ("נובמבר", 11),
+    ("דצמבר", 12),
+    // Spanish, Italian and Portuguese abbreviations the tables above lack
+    ("ene", 1),
+    ("gen", 1),
+    ("fev", 2),
+    ("abr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("ott", 10),
+    ("dic", 12),
+    // Persian: the Solar Hijri months, numbered from 13 so that the parser converts them
+    ("فروردین", 13),
+    ("اردیبهشت", 14),
+    ("خرداد", 15),
+    ("تیر", 16),
+    ("مرداد", 17),
+    ("شهریور", 18),
+    ("مهر", 19),
+    ("آبان", 20),
+    ("آذر", 21),
+    ("دی", 22),
+    ("بهمن", 23),
+    ("اسفند", 24),
 ];
+
+/// The Gregorian date of day `d` of month `m` of year `y` in the Solar Hijri calendar (the
+/// arithmetic 33-year cycle, exact for this era); `None` for a year outside 1300–1500,
+/// which is no Persian date a web page would carry.
+fn solar_hijri(y: i16, m: i8, d: i8) -> Option<civil::Date> {
+    if !(1300..=1500).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (jy, jm, jd) = (i64::from(y) + 1595, i64::from(m), i64::from(d));
+    let mut days = -355_668 + 365 * jy + jy / 33 * 8 + (jy % 33 + 3) / 4 + jd;
+    days += if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
+    // `days` counts from 0000-01-01 of the proleptic Gregorian calendar.
+    civil::date(0, 1, 1).checked_add(jiff::Span::new().days(days)).ok()
+}
 
 /// Whether `word` names a month ("Dec", "décembre").
 pub(crate) fn is_month_word(word: &str) -> bool {
@@ -374,7 +496,8 @@ fn month(word: &str) -> Option<i8> {
         return None;
     }
     let lower = word.to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+    let find = |w: &str| MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m);
+    find(&lower).or_else(|| lower.strip_prefix('ב').and_then(find).filter(|&m| m <= 12))
 }
 
 /// "December 7, 2021", "Dec. 7th 2021", "7 Dec 2021", "7. Dezember 2021", "7 de mayo de 2021".
@@ -389,11 +512,13 @@ fn parse_words(s: &str) -> Option<civil::Date> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of" | "the"))
         .map(|w| {
-            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == 'م');
+            // Ordinal suffixes, and the Arabic press's "م" (of the Common Era) after a year.
             if !digits.is_empty()
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && digits.len() <= 4
-                && (digits.len() == w.len() || matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th" | "er"))
+                && (digits.len() == w.len()
+                    || matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th" | "er" | "م"))
             {
                 return Tok::Num(digits.parse().unwrap_or(0), digits.len());
             }
@@ -404,8 +529,9 @@ fn parse_words(s: &str) -> Option<civil::Date> {
         Some(&Tok::Num(d, len)) if len <= 2 && (1..=31).contains(&d) => Some(d),
         _ => None,
     };
+    // Solar Hijri years are in the 1300s and 1400s; Gregorian ones from 1900.
     let year = |t: Option<&Tok>| match t {
-        Some(&Tok::Num(y, 4)) if (1900..=2100).contains(&y) => Some(y),
+        Some(&Tok::Num(y, 4)) if (1300..=2100).contains(&y) => Some(y),
         _ => None,
     };
     for (i, t) in toks.iter().enumerate() {
@@ -423,7 +549,11 @@ fn parse_words(s: &str) -> Option<civil::Date> {
             },
         };
         if let Some((y, d)) = found {
-            if let Ok(date) = civil::Date::new(y as i16, m, d as i8) {
+            if m > 12 {
+                if let Some(date) = solar_hijri(y as i16, m - 12, d as i8) {
+                    return Some(date);
+                }
+            } else if let Some(date) = civil::Date::new(y as i16, m, d as i8).ok().filter(|_| y >= 1900) {
                 return Some(date);
             }
         }
@@ -478,6 +608,21 @@ mod tests {
             assert_eq!(day(s).as_deref(), Some("2021-12-07"), "{s}");
         }
         assert_eq!(day("15 أيلول 2021").as_deref(), Some("2021-09-15"));
+        assert_eq!(day("25 בנובמבר 2026").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("25 dic 2026").as_deref(), Some("2026-12-25"));
+        assert_eq!(day("25 нояб. 2026").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("25 mrt 2026").as_deref(), Some("2026-03-25"));
+        assert_eq!(day("الأربعاء 25 نوفمبر 2026م").as_deref(), Some("2026-11-25"));
+    }
+
+    #[test]
+    fn persian_dates_are_read_in_the_solar_hijri_calendar() {
+        assert_eq!(day("۱۴۰۵/۰۹/۰۴").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("۴ آذر ۱۴۰۵").as_deref(), Some("2026-11-25"));
+        assert_eq!(day("۱ فروردین ۱۴۰۳").as_deref(), Some("2024-03-20"));
+        assert_eq!(day("۲۹ اسفند ۱۴۰۲").as_deref(), Some("2024-03-19"));
+        // Western digits and a Gregorian year stay Gregorian.
+        assert_eq!(day("2026/11/25").as_deref(), Some("2026-11-25"));
     }
 
     #[test]
@@ -485,6 +630,18 @@ mod tests {
         assert_eq!(day("07/12/2021"), None);
         assert_eq!(day("12/27/2021").as_deref(), Some("2021-12-27"));
         assert_eq!(day("27/12/2021").as_deref(), Some("2021-12-27"));
+    }
+
+    #[test]
+    fn the_page_language_orders_ambiguous_slashed_dates() {
+        let day = |s: &str, lang: &str| parse_ordered(s, Order::of(Some(lang))).map(|d| d.date().to_string());
+        assert_eq!(day("05/11/2026", "fr").as_deref(), Some("2026-11-05"));
+        assert_eq!(day("05/11/2026 ore 10:30", "it-IT").as_deref(), Some("2026-11-05"));
+        assert_eq!(day("05/11/2026", "en-GB").as_deref(), Some("2026-11-05"));
+        assert_eq!(day("05/11/2026", "en-US").as_deref(), Some("2026-05-11"));
+        assert_eq!(day("05/11/2026", "en"), None);
+        // An impossible reading still loses, whatever the language says.
+        assert_eq!(day("11/25/2026", "de").as_deref(), Some("2026-11-25"));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(crate) struct Hints {
 pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     let mut meta = Metadata::default();
     let today = date::today();
+    // Visible dates are written the way the page's language writes them.
+    let order = date::Order::of(scan.html_lang);
     // The first of the named properties in document order: a question's `dateCreated`
     // comes before its comments' `datePublished`.
     let prop_date = |names: &[&str]| {
@@ -43,9 +45,9 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
     meta.published = prop_date(&["datePublished", "dateCreated"]);
     meta.modified = prop_date(&["dateModified"]);
     if meta.published.is_none() {
-        meta.published = time_element(dom, scan, today);
+        meta.published = time_element(dom, scan, today, order);
     }
-    let mut visible_date = visible_date(dom, scan, today);
+    let mut visible_date = visible_date(dom, scan, today, order);
 
     // Microdata: the first `itemprop=author` and its siblings; later ones belong to
     // comments or replies.
@@ -126,7 +128,7 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
             scan.dated
                 .iter()
                 .filter(|&&(d, _)| dom.ancestors(d).any(|a| a == area))
-                .filter_map(|&(d, _)| date::parse(&dated_text(dom, d)))
+                .filter_map(|&(d, _)| date::parse_ordered(&dated_text(dom, d), order))
                 .find(|d| date::plausible(d, today))
         };
         byline_date = date_within(n).or_else(|| parent.and_then(date_within));
@@ -191,7 +193,12 @@ fn marked_within(dom: &Dom, n: NodeId) -> Vec<Author> {
 /// The date shown after the headline (or before it, if none follows), outside footers,
 /// sidebars and comments: among the first three after the headline, one labelled
 /// "Published" (or "Posted", "Veröffentlicht"…) first.
-fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
+fn visible_date(
+    dom: &Dom,
+    scan: &Scan<'_>,
+    today: jiff::civil::Date,
+    order: date::Order,
+) -> Option<crate::date::DateTime> {
     let mut before_h1 = None;
     let mut after_h1 = None;
     let mut seen_after = 0;
@@ -202,7 +209,9 @@ fn visible_date(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<
             }
             None => dom.text(n).unwrap_or_default().to_owned(),
         };
-        let Some(d) = date::parse(&raw).filter(|d| date::plausible(d, today)) else { continue };
+        let Some(d) = date::parse_ordered(&raw, order).filter(|d| date::plausible(d, today)) else {
+            continue;
+        };
         if in_page_chrome(dom, n) {
             continue;
         }
@@ -298,13 +307,20 @@ fn value(dom: &Dom, n: NodeId) -> String {
 
 /// The publication date from `<time>`: one marked as published (`pubdate`, a class
 /// saying so) first, else the first `<time datetime>` that is not marked as an update.
-fn time_element(dom: &Dom, scan: &Scan<'_>, today: jiff::civil::Date) -> Option<crate::date::DateTime> {
+fn time_element(
+    dom: &Dom,
+    scan: &Scan<'_>,
+    today: jiff::civil::Date,
+    order: date::Order,
+) -> Option<crate::date::DateTime> {
     let mut first = None;
     let mut first_near = None;
     for &n in &scan.times {
         let Some(e) = dom.element(n) else { continue };
         let raw = e.attr(&local_name!("datetime")).map(str::to_owned).unwrap_or_else(|| dom.text_content(n));
-        let Some(d) = date::parse(&raw).filter(|d| date::plausible(d, today)) else { continue };
+        let Some(d) = date::parse_ordered(&raw, order).filter(|d| date::plausible(d, today)) else {
+            continue;
+        };
         let marks =
             |s: &str| contains_ci(s, "publish") || contains_ci(s, "pubdate") || contains_ci(s, "posted");
         if e.attr_str("pubdate").is_some()

@@ -462,6 +462,36 @@ mod tests {
     }
 
     #[test]
+    fn unmarked_bylines_in_other_languages() {
+        for (byline, name) in [
+            ("Di Marco Rossi", "Marco Rossi"),
+            ("Tekst: Jan Kowalski", "Jan Kowalski"),
+            ("Автор: Анна Петрова", "Анна Петрова"),
+            ("作者：张三", "张三"),
+            ("بقلم أحمد علي", "أحمد علي"),
+            ("김철수 기자 kim@example.com", "김철수"),
+        ] {
+            let m = check(&format!("<h1>Una notizia</h1><p>{byline}</p><p>Il testo della notizia.</p>"));
+            assert_eq!(names(&m), [name], "{byline}");
+        }
+        // An Italian sentence opening with a surname is no byline.
+        assert!(check("<h1>Una notizia</h1><p>Di Maio ha detto no</p><p>Il testo.</p>").authors.is_empty());
+    }
+
+    #[test]
+    fn page_language_orders_a_visible_slashed_date() {
+        let page = |lang: &str| {
+            check(&format!(
+                r##"<html lang="{lang}"><h1>La réforme adoptée</h1>
+                <p class="date">Publié le 05/11/2021 à 10h30</p><p>Le texte.</p></html>"##
+            ))
+        };
+        assert_eq!(page("fr").published.map(|d| d.to_string()).as_deref(), Some("2021-11-05"));
+        assert_eq!(page("en-US").published.map(|d| d.to_string()).as_deref(), Some("2021-05-11"));
+        assert_eq!(page("en").published, None);
+    }
+
+    #[test]
     fn date_beside_the_byline_beats_an_earlier_one() {
         let m = check(
             r##"<div class="profile">Joined Dec 11, 2021</div>

@@ -38,12 +38,25 @@ const PREFIXES: &[&str] = &[
     "文",
     "記者",
     "بقلم",
+    "автор текста",
     "автор",
     "post by",
     "recipe by",
     "article by",
     "review by",
     "photos by",
+    "tekst",
+    "текст",
+    "texte",
+    "testo",
+    "autore",
+    "autora",
+    "本报记者",
+    "记者",
+    "إعداد",
+    "اعداد",
+    "מאת",
+    "نویسنده",
 ];
 
 /// Connectors between two names.
@@ -112,7 +125,47 @@ const ROLE_WORDS: &[&str] = &[
     "engineer",
     "scientist",
     "nutritionist",
+    // The same trades in the languages of the press we see most, the feminine forms too.
+    "redakteurin",
+    "journalistin",
+    "korrespondent",
+    "korrespondentin",
+    "correspondante",
+    "rédacteur",
+    "rédactrice",
+    "envoyé",
+    "envoyée",
+    "corresponsal",
+    "periodista",
+    "redactora",
+    "giornalista",
+    "corrispondente",
+    "inviato",
+    "inviata",
+    "redattore",
+    "redattrice",
+    "jornalista",
+    "correspondente",
+    "repórter",
+    "verslaggever",
+    "verslaggeefster",
+    "dziennikarz",
+    "dziennikarka",
+    "korespondent",
+    "redaktor",
+    "корреспондент",
+    "журналист",
+    "редактор",
+    "обозреватель",
 ];
+
+/// Titles that East Asian bylines put after the name, with or without a space
+/// ("김철수 기자", "山田太郎記者"): reporter, correspondent, staff writer.
+const TITLES_AFTER_NAME: &[&str] =
+    &["기자", "특파원", "記者", "记者", "特派員", "特派员", "通讯员", "編集委員"];
+
+/// Wire agencies whose credit is written in lowercase.
+const LOWERCASE_AGENCIES: &[&str] = &["dpa", "epd", "sda", "apa", "kna", "afp"];
 
 /// Strings that markup sometimes labels as an author but never name one.
 const NOT_NAMES: &[&str] = &[
@@ -173,6 +226,15 @@ const NOT_NAMES: &[&str] = &[
     "view profile",
     "all posts",
     "newsletter",
+    // "The editorial staff", as other languages credit it.
+    "redaktion",
+    "rédaction",
+    "la rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "редакция",
 ];
 
 /// People in a visible byline: as [`parse_byline`], but several words read as a name only
@@ -196,7 +258,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<Author> {
 }
 
 fn parse_segments(text: &str, visible: bool) -> Vec<Author> {
-    let text = collapse_ws(text);
+    let text = east_asian_middle_dots(collapse_ws(text));
     let mut rest = after_lone_prefix(&text);
     loop {
         let cut = SEPARATORS.iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min();
@@ -261,11 +323,18 @@ fn unbracket(segment: &str) -> String {
 }
 
 fn parse_segment(segment: &str) -> Vec<Author> {
+    // Chinese and Japanese bylines bracket with full-width parentheses ("（记者 张三）").
+    let segment: std::borrow::Cow<'_, str> = if segment.contains(['（', '）']) {
+        segment.replace('（', "(").replace('）', ")").into()
+    } else {
+        segment.into()
+    };
     let segment = skip_leading_date(segment.trim());
     let unbracketed = unbracket(strip_prefix(cut_at_date(segment)));
     let text = unbracketed.as_str();
+    let text = drop_emails(text);
     let mut out: Vec<Author> = Vec::new();
-    for (i, part) in split_commas(text).into_iter().map(strip_leading_connector).enumerate() {
+    for (i, part) in split_commas(&text).into_iter().map(strip_leading_connector).enumerate() {
         if i > 0 && is_role(part) {
             if let Some(last) = out.last_mut() {
                 if last.role.is_none() {
@@ -274,13 +343,102 @@ fn parse_segment(segment: &str) -> Vec<Author> {
             }
             continue;
         }
+        if i > 0 && is_place_after_names(part, &out) {
+            continue;
+        }
+        let (part, title) = split_title_after_name(part);
         for name in split_connectors(part) {
             if let Some(name) = clean_name(name) {
-                push_unique(&mut out, Author::new(name));
+                let mut author = Author::new(name);
+                author.role = title.map(str::to_owned);
+                push_unique(&mut out, author);
+            }
+        }
+        // "김철수·이영희 기자": the title after the last name is every listed name's.
+        if let Some(title) = title {
+            for a in out.iter_mut().filter(|a| a.role.is_none()) {
+                a.role = Some(title.to_owned());
             }
         }
     }
     out
+}
+
+/// "김철수·이영희" → "김철수、이영희": Korean and Chinese bylines join names with a middle dot
+/// written without spaces, which elsewhere separates a name from what follows it.
+fn east_asian_middle_dots(text: String) -> String {
+    let east_asian = |c: Option<char>| {
+        c.is_some_and(|c| crate::enrich::is_unspaced_script(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    if !text.contains('·') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '·' && east_asian(prev) && east_asian(chars.peek().copied()) {
+            out.push('、');
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Whether a part after the names is the place they write from ("Von Anna Schmidt und
+/// Ben Müller, Berlin", "By Jane Doe, Washington"): one capitalised word, not written in
+/// capitals like an agency's initials (AFP, EFE) nor a wire service's name, after people
+/// named with two words or more.
+fn is_place_after_names(part: &str, before: &[Author]) -> bool {
+    let part = trim_punct(part);
+    let mut chars = part.chars();
+    !before.is_empty()
+        && before.iter().all(|a| a.name.split_whitespace().count() >= 2)
+        && !part.contains(char::is_whitespace)
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 2
+        && chars.all(char::is_lowercase)
+        && !WIRE_SERVICES.iter().any(|w| part.eq_ignore_ascii_case(w))
+}
+
+/// Wire services credited by a one-word name that a place could have.
+const WIRE_SERVICES: &[&str] = &[
+    "reuters",
+    "bloomberg",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "interfax",
+    "agencies",
+    "agenturen",
+    "agences",
+    "agencias",
+];
+
+/// The text without the e-mail addresses that bylines add after the name ("김철수 기자
+/// kim@example.com"), which would otherwise condemn the whole name.
+fn drop_emails(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_email = |w: &str| w.find('@').is_some_and(|i| i > 0 && w[i..].contains('.'));
+    if !text.split_whitespace().any(is_email) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.split_whitespace().filter(|w| !is_email(w)).collect::<Vec<_>>().join(" "))
+}
+
+/// "김철수 기자" → ("김철수", Some("기자")): a name followed by an East Asian reporter's title.
+fn split_title_after_name(part: &str) -> (&str, Option<&str>) {
+    let part = part.trim();
+    for title in TITLES_AFTER_NAME {
+        if let Some(name) = part.strip_suffix(title) {
+            let name = name.trim_end();
+            if !name.is_empty() {
+                return (name, Some(title));
+            }
+        }
+    }
+    (part, None)
 }
 
 /// "Dec 17, 2025 Jane Doe" → "Jane Doe": drops a date that opens the text.
@@ -336,7 +494,12 @@ pub(crate) fn clean_name(s: &str) -> Option<String> {
         return None;
     }
     // A lone short lowercase word is a stray preposition ("on"), not a user name.
-    if words == 1 && s.chars().count() <= 3 && s.chars().all(char::is_lowercase) {
+    // News agencies that write themselves in lowercase ("dpa", "epd") are credits all the same.
+    if words == 1
+        && s.chars().count() <= 3
+        && s.chars().all(char::is_lowercase)
+        && !LOWERCASE_AGENCIES.contains(&s)
+    {
         return None;
     }
     if words > 6 {
@@ -475,7 +638,7 @@ fn strip_prefix(s: &str) -> &str {
                     if rest.starts_with([' ', ':', '：', '/', '\u{a0}'])
                         || p.chars().all(|c| !c.is_ascii()) && !rest.is_empty()
                     {
-                        s = rest.trim_start_matches([' ', ':', '：', '/', '\u{a0}']);
+                        s = rest.trim_start_matches([' ', ':', '：', '/', '／', '\u{a0}']);
                         break;
                     }
                 }
@@ -499,7 +662,10 @@ fn split_commas(s: &str) -> Vec<&str> {
         };
         p.split_whitespace().filter(|w| !PARTICLES.contains(w) && !initial(w)).count()
     };
-    if parts.len() == 2 && core(parts[0]) == 1 && core(parts[1]) <= 1 && !is_role(parts[1]) {
+    if parts.len() == 2 && core(parts[0]) == 1 && core(parts[1]) <= 1 && !is_role(parts[1])
+        // Only a comma inverts a name: the ideographic "、" and "，" always list people.
+        && !s.contains(['、', '，'])
+    {
         return vec![s];
     }
     parts
@@ -576,6 +742,69 @@ mod tests {
         assert_eq!(names("بقلم أحمد علي"), ["أحمد علي"]);
         assert_eq!(names("Автор: Анна Петрова"), ["Анна Петрова"]);
         assert_eq!(names("作者：张三"), ["张三"]);
+    }
+
+    #[test]
+    fn byline_prefixes_of_polish_hebrew_persian_and_chinese() {
+        assert_eq!(names("Tekst: Jan Kowalski"), ["Jan Kowalski"]);
+        assert_eq!(names("מאת דני כהן"), ["דני כהן"]);
+        assert_eq!(names("نویسنده: علی رضایی"), ["علی رضایی"]);
+        assert_eq!(names("记者 张三"), ["张三"]);
+    }
+
+    #[test]
+    fn roles_after_the_name_in_other_languages() {
+        for (byline, name, role) in [
+            ("Von Anna Schmidt, Redakteurin", "Anna Schmidt", "Redakteurin"),
+            ("Par Marie Dupont, correspondante à Berlin", "Marie Dupont", "correspondante à Berlin"),
+            ("Анна Петрова, корреспондент", "Анна Петрова", "корреспондент"),
+            ("Por Lucía Fernández, corresponsal en París", "Lucía Fernández", "corresponsal en París"),
+        ] {
+            let a = parse_visible_byline(byline);
+            assert_eq!(a.len(), 1, "{byline}");
+            assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), (name, Some(role)), "{byline}");
+        }
+    }
+
+    #[test]
+    fn east_asian_reporter_titles_follow_the_name() {
+        let a = parse_visible_byline("김철수 기자 kim@example.com");
+        assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("김철수", Some("기자")));
+        let a = parse_visible_byline("김철수·이영희 기자");
+        let got: Vec<_> = a.iter().map(|a| (a.name.as_str(), a.role.as_deref())).collect();
+        assert_eq!(got, [("김철수", Some("기자")), ("이영희", Some("기자"))]);
+        let a = parse_visible_byline("山田太郎記者");
+        assert_eq!((a[0].name.as_str(), a[0].role.as_deref()), ("山田太郎", Some("記者")));
+    }
+
+    #[test]
+    fn chinese_and_japanese_byline_forms() {
+        assert_eq!(names("（记者 张三）"), ["张三"]);
+        assert_eq!(names("本报记者 张三"), ["张三"]);
+        assert_eq!(names("文／张三"), ["张三"]);
+        assert_eq!(names("山田太郎、鈴木花子"), ["山田太郎", "鈴木花子"]);
+        assert_eq!(names("Автор текста: Анна Петрова"), ["Анна Петрова"]);
+        assert_eq!(names("إعداد: أحمد علي"), ["أحمد علي"]);
+    }
+
+    #[test]
+    fn editorial_staff_credits_are_no_names() {
+        for s in ["Redaktion", "Par la rédaction", "Redacción", "Di Redazione", "Редакция"] {
+            assert!(names(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_place_after_the_names_is_no_author() {
+        assert_eq!(names("Von Anna Schmidt und Ben Müller, Berlin"), ["Anna Schmidt", "Ben Müller"]);
+        assert_eq!(names("Par Marie Dupont, Bruxelles"), ["Marie Dupont"]);
+        assert_eq!(names("By Jane Doe, Reuters"), ["Jane Doe", "Reuters"]);
+        assert_eq!(names("Jan Kowalski, PAP"), ["Jan Kowalski", "PAP"]);
+    }
+
+    #[test]
+    fn lowercase_agency_credits_are_kept() {
+        assert_eq!(names("Von Anna Schmidt, dpa"), ["Anna Schmidt", "dpa"]);
     }
 
     #[test]

@@ -276,14 +276,31 @@ fn may_hold_date(t: &str) -> bool {
 }
 
 /// Whether a short text node opens a byline: "By" (or "Von", "Par", "Por", "Door", "Written
-/// by") alone, or followed by a capitalised word.
+/// by") alone, or followed by a capitalised word; Italian "Di" followed by a name of two capitalised
+/// words (alone it opens sentences and surnames: "Di Maio ha detto"); a label with a
+/// colon ("Autor:", "Tekst:", "Автор:", "作者："); or "بقلم", "מאת" before a name.
 fn opens_byline(t: &str) -> bool {
     let t = t.trim_start();
-    if t.len() > 60 {
+    if t.len() > 60 || t.len() < 2 {
         return false;
     }
-    ["by", "von", "par", "por", "door", "written by"].iter().any(|p| {
-        let Some(rest) = t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]) else {
+    // This runs on every short text node: the first byte rules out most of them before
+    // any word is compared, and nothing is allocated.
+    if !t.as_bytes()[0].is_ascii() {
+        let lowercase_head = |p: &str| {
+            t.get(..p.len()).is_some_and(|h| h.chars().flat_map(char::to_lowercase).eq(p.chars()))
+                && t[p.len()..].trim_start().starts_with([':', '：'])
+        };
+        return ["автор", "текст", "作者", "记者", "記者"].iter().any(|p| lowercase_head(p))
+            || ["بقلم ", "מאת "].iter().any(|p| t.starts_with(p))
+            || korean_reporter(t);
+    }
+    if !matches!(t.as_bytes()[0].to_ascii_lowercase(), b'a' | b'b' | b'd' | b'p' | b't' | b'v' | b'w') {
+        return false;
+    }
+    let after_ascii = |p: &str| t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..]);
+    let by = ["by", "von", "par", "por", "door", "written by"].iter().any(|p| {
+        let Some(rest) = after_ascii(p) else {
             return false;
         };
         let after = rest.trim_start_matches(':').trim_start();
@@ -291,7 +308,28 @@ fn opens_byline(t: &str) -> bool {
             return true;
         }
         after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
-    })
+    });
+    by || after_ascii("di ").is_some_and(|rest| {
+        let mut words = 0;
+        rest.split_whitespace().all(|w| {
+            words += 1;
+            w.chars().next().is_some_and(char::is_uppercase)
+        }) && (2..=4).contains(&words)
+    }) || ["autor", "autorin", "auteur", "author", "tekst", "texto", "texte", "testo"]
+        .iter()
+        .any(|p| after_ascii(p).is_some_and(|rest| rest.trim_start().starts_with(':')))
+}
+
+/// "김철수 기자" (and its e-mail address): a Korean name of two to four syllables and the
+/// reporter's or correspondent's title, which Korean bylines put after the name.
+fn korean_reporter(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let hangul = |w: &str| {
+        (2..=4).contains(&w.chars().count()) && w.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    words.next().is_some_and(hangul)
+        && words.next().is_some_and(|w| matches!(w, "기자" | "특파원"))
+        && words.all(|w| w.contains('@'))
 }
 
 /// Words that, standing alone, label the author's name beside them ("Author", "Written by",

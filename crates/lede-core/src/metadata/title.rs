@@ -3,9 +3,13 @@
 
 use super::collapse_ws;
 
-/// Separators between a headline and a site name, widest first.
-const SEPARATORS: &[&str] =
-    &[" | ", " || ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // ", " / ", "_", " : ", ": "];
+/// Separators between a headline and a site name, widest first. Chinese and Japanese
+/// titles write the bar full-width or unspaced ("标题|新华网", "見出し｜毎日新聞") and the
+/// colon full-width; those come last, tried only when no spaced separator cut the title.
+const SEPARATORS: &[&str] = &[
+    " | ", " || ", " :: ", " — ", " – ", " - ", " · ", " • ", " » ", " // ", " / ", "_", " : ", ": ", "｜",
+    "|", "：",
+];
 
 /// What the title is chosen from.
 pub(crate) struct Candidates<'a> {
@@ -153,13 +157,15 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
             }
         }
         // Without a known site name, a short tail after a strong separator reads as one.
-        let words = |s: &str| s.split_whitespace().count();
-        let strong =
-            matches!(*sep, " | " | " || " | " :: " | " — " | " – " | " - " | " · " | " • " | " » " | "_");
+        let words = title_words;
+        let strong = matches!(
+            *sep,
+            " | " | " || " | " :: " | " — " | " – " | " - " | " · " | " • " | " » " | "_" | "｜" | "|"
+        );
         let document_has_it = document.is_some_and(|d| norm(d).ends_with(&tn));
         // After a bar or a dash proper, a tagline may be longer than the headline
         // ("Stripe Payments | Global Payment Processing Platform"); after a hyphen, no.
-        let bar = matches!(*sep, " | " | " || " | " — " | " – " | " · " | " • ");
+        let bar = matches!(*sep, " | " | " || " | " — " | " – " | " · " | " • " | "｜" | "|");
         if strong
             && words(tail) <= if bar { 6 } else { 4 }
             && (bar || words(head) >= words(tail))
@@ -170,6 +176,18 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
         }
     }
     title
+}
+
+/// Words in a title part, where a run of Chinese or Japanese characters counts one word per
+/// two characters (their usual word length): "新能源汽车发展规划发布" is a headline, not one
+/// word, and "新浪网" a short site name.
+fn title_words(s: &str) -> usize {
+    s.split_whitespace()
+        .map(|w| match w.chars().filter(|&c| crate::enrich::is_unspaced_script(c)).count() {
+            0 => 1,
+            n => n.div_ceil(2),
+        })
+        .sum()
 }
 
 fn norm(s: &str) -> String {
@@ -186,4 +204,25 @@ fn word_set(s: &str) -> Vec<String> {
 
 fn words_in_order(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_site;
+
+    #[test]
+    fn chinese_and_japanese_site_suffixes() {
+        for (title, site, headline) in [
+            ("新能源汽车发展规划发布_新闻中心_新浪网", None, "新能源汽车发展规划发布"),
+            ("新能源汽车发展规划发布 - 新闻 - 人民网", None, "新能源汽车发展规划发布"),
+            ("新能源汽车发展规划发布|新华网", None, "新能源汽车发展规划发布"),
+            ("政府、新たな経済対策を決定｜毎日ニュース", None, "政府、新たな経済対策を決定"),
+            ("政府、新たな経済対策を決定 ｜ 毎日ニュース", None, "政府、新たな経済対策を決定"),
+            ("政府、新たな経済対策を決定：日本経済新聞", Some("日本経済新聞"), "政府、新たな経済対策を決定"),
+        ] {
+            assert_eq!(strip_site(title, site, Some(title)), headline, "{title}");
+        }
+        // Without the site's name a full-width colon may set off a topic, and stays.
+        assert_eq!(strip_site("特集：政府の経済対策", None, None), "特集：政府の経済対策");
+    }
 }
