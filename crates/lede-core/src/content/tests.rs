@@ -867,3 +867,17 @@ fn link_boxes_ending_an_article_region_are_dropped() {
         assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
     }
 }
+
+#[test]
+fn a_closed_modal_pop_up_is_not_body_but_an_open_one_is() {
+    let inner = format!(
+        "{}<div class='modal fade'><div class='modal-content'><h4>Get directions</h4>\
+         <p>Leave your email and we will tell you when a dealer opens near you, with details.</p></div></div>\
+         <div class='modal show'><p>Shown in place of the page right now, with its own words.</p></div>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(!text.contains("Get directions") && !text.contains("dealer opens"), "{text:?}");
+    assert!(text.contains("Shown in place") && text.contains("Paragraph 2"), "{text:?}");
+}
