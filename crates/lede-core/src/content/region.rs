@@ -73,6 +73,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
         // A trail, a sort control or a pagination bar is furniture whatever its tag (often
         // a list of links that is no menu, since "Page 1 of 2" is no link).
         let furniture = furniture || hints::names_trail(e) && stats.text[id.index()] < MAX_TRAIL_CHARS;
+        let furniture = furniture || is_pager(dom, id, stats);
         if furniture {
             walk.skip_subtree(id);
             if is_page_toc(dom, id, stats) {
@@ -198,6 +199,34 @@ pub(crate) fn toc_block(dom: &Dom, list: NodeId, stats: &Stats, roots: &[NodeId]
     block
 }
 
+/// Longest text a previous/next pager holds (its links and the titles of both pages).
+const MAX_PAGER_CHARS: u32 = 200;
+
+/// Whether a short block is a previous/next pager between the pages of a manual or a
+/// series: two or more of its links say so in markup (`rel=prev`/`rel=next`, or the
+/// `accesskey` that DocBook-style manuals give their Prev/Up/Next links), whatever words
+/// they show.
+fn is_pager(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
+    let text = stats.text[id.index()];
+    if text == 0
+        || text >= MAX_PAGER_CHARS
+        || !dom.tag(id).is_some_and(|t| matches!(*t, local_name!("div") | local_name!("table")))
+    {
+        return false;
+    }
+    let pager_link = |n: NodeId| {
+        dom.element(n).is_some_and(|a| {
+            *a.tag() == local_name!("a")
+                && (a.attr_str("accesskey").is_some()
+                    || a.attr(&local_name!("rel")).is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("prev") || w.eq_ignore_ascii_case("next"))
+                    }))
+        })
+    };
+    dom.descendants(id).filter(|&n| pager_link(n)).take(2).count() == 2
+}
+
 /// Characters around a form that are only its title and pitch ("Get a free audit", "Fill in
 /// the details"); more is content the form sits beside.
 const FORM_TITLE_CHARS: u32 = 150;
@@ -284,6 +313,20 @@ mod tests {
         );
         assert!(text.contains("We design packaging") && text.contains("Blue kettle"), "{text:?}");
         for gone in ["Get a free audit", "Fill in the details", "Send"] {
+            assert!(!text.contains(gone), "{gone:?} left in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_previous_next_pager_leaves_whatever_its_words() {
+        let text = stripped_text(
+            "<body><main><div class='navheader'><table><tr><td><a accesskey='p' href='a.html'>Zurück</a></td>\
+             <th>Teil II</th><td><a accesskey='n' href='c.html'>Weiter</a></td></tr></table></div>\
+             <h2>Indexe</h2><p>Indexe beschleunigen Abfragen, kosten aber Platz und Schreibzeit; man setzt sie mit Bedacht.</p>\
+             <div><a rel='prev' href='/a'>Kapitel 10</a> <a rel='next' href='/c'>Kapitel 12</a></div></main></body>",
+        );
+        assert!(text.contains("Indexe beschleunigen"), "{text:?}");
+        for gone in ["Zurück", "Teil II", "Weiter", "Kapitel 10", "Kapitel 12"] {
             assert!(!text.contains(gone), "{gone:?} left in {text:?}");
         }
     }
