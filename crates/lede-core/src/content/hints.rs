@@ -302,6 +302,21 @@ pub(crate) fn looks_like_share(e: &Element) -> bool {
     })
 }
 
+/// Whether a class list names a modal pop-up that is closed: the `modal` (or `modal-dialog`)
+/// token CSS frameworks give a pop-up hidden until script opens it (a sign-up, a store
+/// locator, a video player), with no state token (`show`, `in`, `open`, `active`) opening
+/// it. The page reads the same without it.
+pub(crate) fn is_closed_modal(e: &Element) -> bool {
+    let mut modal = false;
+    for token in e.class().split_ascii_whitespace() {
+        if ["show", "in", "open", "is-open", "active"].iter().any(|w| token.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        modal |= token.eq_ignore_ascii_case("modal") || token.eq_ignore_ascii_case("modal-dialog");
+    }
+    modal
+}
+
 /// Whether the element is hidden from readers (`hidden`, `aria-hidden`, inline
 /// `display:none` / `visibility:hidden`).
 pub(crate) fn is_hidden(e: &Element) -> bool {

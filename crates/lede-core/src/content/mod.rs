@@ -2,6 +2,7 @@
 
 mod cards;
 mod clean;
+mod dedup;
 mod hints;
 mod kind;
 mod posts;
@@ -284,6 +285,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
             strip_inside(dom, &mut selection, &stripped, scored_len);
         }
     }
+    dedup::drop_repeats(dom, &mut selection);
     if options.comments {
         add_comments(dom, body, &mut selection);
     }

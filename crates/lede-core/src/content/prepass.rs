@@ -36,6 +36,7 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
             && !is_collapsed_answer(dom, id)
             || is_icon_ligature(dom, id, e)
             || e.attr(&local_name!("role")) == Some("dialog") && e.attr_str("aria-modal") == Some("true")
+            || hints::is_closed_modal(e) && !holds_page(id)
             || !byline_found && hints::looks_like_byline(e) && {
                 let text = dom.text_content(id);
                 let len = text.trim().chars().count();

@@ -42,6 +42,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
     let mut found = Vec::new();
     let region_len = stats.text[region.index()];
     let mut walk = Visible::new(dom, region, dropped);
+    let mut climbed = false;
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
         let furniture = match *e.tag() {
@@ -72,6 +73,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
         // A trail, a sort control or a pagination bar is furniture whatever its tag (often
         // a list of links that is no menu, since "Page 1 of 2" is no link).
         let furniture = furniture || hints::names_trail(e) && stats.text[id.index()] < MAX_TRAIL_CHARS;
+        let furniture = furniture || is_pager(dom, id, stats);
         if furniture {
             walk.skip_subtree(id);
             if is_page_toc(dom, id, stats) {
@@ -80,10 +82,22 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
                 let block = toc_block(dom, id, stats, &[region]);
                 found.retain(|&f| !dom.ancestors(f).any(|a| a == block));
                 found.push(block);
+            } else if *e.tag() == local_name!("form") {
+                // A sign-up or contact form goes with the heading and pitch that title it
+                // ("Get a free audit", "Monthly updates"), as a table of contents with its.
+                let block = form_block(dom, id, stats, region);
+                found.retain(|&f| !dom.ancestors(f).any(|a| a == block));
+                climbed |= block != id;
+                found.push(block);
             } else {
                 found.push(id);
             }
         }
+    }
+    if climbed {
+        // Furniture after a form inside its titled block was found on its own.
+        let blocks = found.clone();
+        found.retain(|&f| !dom.ancestors(f).any(|a| blocks.contains(&a)));
     }
     for &id in &found {
         stats.remove(dom, id);
@@ -185,6 +199,66 @@ pub(crate) fn toc_block(dom: &Dom, list: NodeId, stats: &Stats, roots: &[NodeId]
     block
 }
 
+/// Longest text a previous/next pager holds (its links and the titles of both pages).
+const MAX_PAGER_CHARS: u32 = 200;
+
+/// Whether a short block is a previous/next pager between the pages of a manual or a
+/// series: two or more of its links say so in markup (`rel=prev`/`rel=next`, or the
+/// `accesskey` that DocBook-style manuals give their Prev/Up/Next links), whatever words
+/// they show.
+fn is_pager(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
+    let text = stats.text[id.index()];
+    if text == 0
+        || text >= MAX_PAGER_CHARS
+        || !dom.tag(id).is_some_and(|t| matches!(*t, local_name!("div") | local_name!("table")))
+    {
+        return false;
+    }
+    let pager_link = |n: NodeId| {
+        dom.element(n).is_some_and(|a| {
+            *a.tag() == local_name!("a")
+                && (a.attr_str("accesskey").is_some()
+                    || a.attr(&local_name!("rel")).is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("prev") || w.eq_ignore_ascii_case("next"))
+                    }))
+        })
+    };
+    dom.descendants(id).filter(|&n| pager_link(n)).take(2).count() == 2
+}
+
+/// Characters around a form that are only its title and pitch ("Get a free audit", "Fill in
+/// the details"); more is content the form sits beside.
+const FORM_TITLE_CHARS: u32 = 150;
+
+/// A form with its title: the form, or the wrappers around it below `region` that add only a
+/// short heading and pitch. Only a form asking for typed words (a sign-up, a contact form)
+/// climbs, and never into a page's `<h1>`: the title of a product's buy box is the product.
+fn form_block(dom: &Dom, form: NodeId, stats: &Stats, region: NodeId) -> NodeId {
+    let asks_words = dom.descendants(form).any(|n| {
+        dom.element(n).is_some_and(|i| {
+            *i.tag() == local_name!("textarea")
+                || *i.tag() == local_name!("input")
+                    && i.attr(&local_name!("type"))
+                        .is_none_or(|t| ["text", "email", "tel"].iter().any(|w| t.eq_ignore_ascii_case(w)))
+        })
+    });
+    if !asks_words {
+        return form;
+    }
+    let mut block = form;
+    while let Some(parent) = dom.parent(block) {
+        if parent == region
+            || stats.text[parent.index()] > stats.text[block.index()] + FORM_TITLE_CHARS
+            || dom.descendants(parent).any(|n| dom.tag(n).is_some_and(|t| *t == local_name!("h1")))
+        {
+            break;
+        }
+        block = parent;
+    }
+    block
+}
+
 /// A list whose every item is one short link: a menu inside the region.
 fn is_link_menu(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
     let items: Vec<NodeId> = dom.element_children(list).collect();
@@ -224,6 +298,35 @@ mod tests {
         );
         assert!(text.contains("Our shoes are comfortable") && text.contains("Product two"), "{text:?}");
         for gone in ["Sneakers", "Go", "Imprint", "Site nav"] {
+            assert!(!text.contains(gone), "{gone:?} left in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_sign_up_form_leaves_with_its_title_but_a_buy_box_keeps_its_heading() {
+        let text = stripped_text(
+            "<body><main><h1>Packaging design</h1><p>We design packaging that sells, for brands of every size.</p>\
+             <div><h3>Get a free audit</h3><p>Fill in the details</p>\
+             <form><input type='text' name='name'><button>Send</button></form></div>\
+             <div><h2>Blue kettle</h2><span>$20</span><form><input type='number' value='1'><button>Add</button></form></div>\
+             <p>More about our process follows here.</p></main></body>",
+        );
+        assert!(text.contains("We design packaging") && text.contains("Blue kettle"), "{text:?}");
+        for gone in ["Get a free audit", "Fill in the details", "Send"] {
+            assert!(!text.contains(gone), "{gone:?} left in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_previous_next_pager_leaves_whatever_its_words() {
+        let text = stripped_text(
+            "<body><main><div class='navheader'><table><tr><td><a accesskey='p' href='a.html'>Zurück</a></td>\
+             <th>Teil II</th><td><a accesskey='n' href='c.html'>Weiter</a></td></tr></table></div>\
+             <h2>Indexe</h2><p>Indexe beschleunigen Abfragen, kosten aber Platz und Schreibzeit; man setzt sie mit Bedacht.</p>\
+             <div><a rel='prev' href='/a'>Kapitel 10</a> <a rel='next' href='/c'>Kapitel 12</a></div></main></body>",
+        );
+        assert!(text.contains("Indexe beschleunigen"), "{text:?}");
+        for gone in ["Zurück", "Teil II", "Weiter", "Kapitel 10", "Kapitel 12"] {
             assert!(!text.contains(gone), "{gone:?} left in {text:?}");
         }
     }

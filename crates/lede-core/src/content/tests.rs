@@ -885,3 +885,37 @@ fn comments_and_ads_named_in_other_languages_are_furniture() {
     assert!(text.contains("Paragraph 4"), "{text:?}");
     assert!(!text.contains("Leserkommentar") && !text.contains("Angebote"), "{text:?}");
 }
+
+#[test]
+fn a_closed_modal_pop_up_is_not_body_but_an_open_one_is() {
+    let inner = format!(
+        "{}<div class='modal fade'><div class='modal-content'><h4>Get directions</h4>\
+         <p>Leave your email and we will tell you when a dealer opens near you, with details.</p></div></div>\
+         <div class='modal show'><p>Shown in place of the page right now, with its own words.</p></div>{}",
+        prose(1),
+        prose(2)
+    );
+    let text = text_of(&article_page(&inner));
+    assert!(!text.contains("Get directions") && !text.contains("dealer opens"), "{text:?}");
+    assert!(text.contains("Shown in place") && text.contains("Paragraph 2"), "{text:?}");
+}
+
+#[test]
+fn a_block_printed_twice_for_two_layouts_is_read_once_but_a_refrain_stays() {
+    let intro = "<p>Over eight hundred universities are ranked here by subject, with the method and the \
+                 sources explained in full on the page.</p><p>A new entrant debuts this year in the top fifty, \
+                 the highest-placed newcomer in this subject since the ranking began.</p>";
+    let refrain = "<p>The refrain comes back between the verses, word for word, just as the author wrote it \
+                   for the song.</p>";
+    let inner = format!(
+        "<div class='mobile'>{intro}</div>{}<div>{refrain}{}</div><div>{refrain}{}</div><div class='desktop'>{intro}</div>{}",
+        prose(1),
+        prose(2),
+        prose(3),
+        prose(4)
+    );
+    let text = text_of(&article_page(&inner));
+    assert_eq!(text.matches("Over eight hundred").count(), 1, "{text:?}");
+    assert_eq!(text.matches("The refrain comes back").count(), 2, "{text:?}");
+    assert!(text.contains("Paragraph 4"), "{text:?}");
+}
