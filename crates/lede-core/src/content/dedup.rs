@@ -5,7 +5,7 @@
 //! is compared, not the markup, so this holds in any language.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{DefaultHasher, Hasher};
 
 use html5ever::local_name;
 
@@ -119,9 +119,11 @@ fn text_hash(dom: &Dom, block: NodeId) -> Option<u64> {
     let mut chars = 0;
     for n in dom.descendants(block) {
         let Some(text) = dom.text(n) else { continue };
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
-            c.hash(&mut hasher);
-            chars += 1;
+        // `write` streams: the words' bytes hash as their concatenation would, wherever
+        // the text nodes and the whitespace split them.
+        for word in text.split_whitespace() {
+            hasher.write(word.as_bytes());
+            chars += word.chars().count();
         }
     }
     (chars >= MIN_CHARS).then(|| hasher.finish())

@@ -167,8 +167,12 @@ fn is_teaser_run(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSet) -> boo
         return false;
     }
     let mut run = Run::default();
+    // Text of the children seen so far; what of it no card holds only grows, so a block is
+    // ruled out as soon as that exceeds a label (this runs on every block of the body).
+    let mut seen = 0;
     for child in dom.element_children(id) {
-        if dropped.contains(child) || stats.text[child.index()] == 0 {
+        let text = stats.text[child.index()];
+        if dropped.contains(child) || text == 0 {
             continue;
         }
         if !run.add(dom, child, stats, dropped) {
@@ -177,6 +181,10 @@ fn is_teaser_run(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSet) -> boo
                     run.add(dom, grandchild, stats, dropped);
                 }
             }
+        }
+        seen += text;
+        if seen - run.text.min(seen) > MAX_LABEL_CHARS {
+            return false;
         }
     }
     run.cards >= MIN_TEASERS && 2 * run.dated >= run.cards && total - run.text.min(total) <= MAX_LABEL_CHARS
