@@ -29,7 +29,13 @@ pub(crate) const READING_CJK_CHARS_PER_MINUTE: usize = 500;
 /// Minutes to read `text`, which holds `words` words (see [`word_count`]): its Chinese and
 /// Japanese characters at [`READING_CJK_CHARS_PER_MINUTE`], the rest at `words_per_minute`.
 pub(crate) fn reading_minutes(text: &str, words: usize, words_per_minute: usize) -> u32 {
-    let han_kana = text.chars().filter(|&c| is_han_or_kana(c)).count().min(words);
+    // Han and kana are encoded from lead byte 0xE3 (U+3000) up; text without such bytes
+    // (nearly all text in other scripts) needs no walk over its characters.
+    let han_kana = if text.bytes().any(|b| (0xE3..=0xF0).contains(&b)) {
+        text.chars().filter(|&c| is_han_or_kana(c)).count().min(words)
+    } else {
+        0
+    };
     let minutes = (words - han_kana) as f64 / words_per_minute as f64
         + han_kana as f64 / READING_CJK_CHARS_PER_MINUTE as f64;
     minutes.ceil() as u32
