@@ -197,9 +197,8 @@ impl Cleaner<'_> {
         if self.stats.commas[id.index()] >= 10 {
             return false;
         }
-        let text = dom.text_content(id);
-        let trimmed = text.trim();
-        if is_ad_or_loading(trimmed) {
+        // Only a short text can be a label: longer ones are not copied out to be compared.
+        if text_len <= MAX_AD_LABEL_CHARS && is_ad_or_loading(dom.text_content(id).trim()) {
             return true;
         }
         let p = counts.p as f32;
@@ -365,6 +364,10 @@ fn is_video_embed(e: &crate::dom::Element) -> bool {
     ];
     e.attrs.iter().any(|a| HOSTS.iter().any(|h| a.value.contains(h)))
 }
+
+/// Most characters of an ad label or a loading placeholder, with trailing dots and spaces:
+/// the longest below is "advertisement…".
+const MAX_AD_LABEL_CHARS: u32 = 20;
 
 /// Text that is nothing but an ad label or a loading placeholder, in several languages.
 fn is_ad_or_loading(text: &str) -> bool {

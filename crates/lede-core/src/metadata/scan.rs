@@ -81,6 +81,11 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
         let e = match &dom.node(n).data {
             NodeData::Element(e) => e,
             NodeData::Text(t) => {
+                // Indentation between tags is most text nodes: no label, byline or date, and
+                // a byte test rules it out before any trimming decodes it character by character.
+                if t.bytes().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
                 let label = byline_end.is_none() && is_byline_label(dom, n, t);
                 if byline_end.is_none() && out.bylines.len() < MAX_BYLINES && (label || opens_byline(t)) {
                     // "<span>By </span><a>Name</a>", "<h3>Author</h3><p>Name</p>": the
