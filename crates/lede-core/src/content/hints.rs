@@ -18,60 +18,65 @@ fn automaton(words: &[&str]) -> AhoCorasick {
         .expect("a few short static keywords always build an automaton")
 }
 
+/// Comment and advertising furniture as CMSs outside English name it: comments (German and
+/// Scandinavian, Slavic, Spanish and Portuguese) and advertising (German, French, Spanish,
+/// Italian, Slavic and Scandinavian, Dutch). Both [`UNLIKELY`] and [`NEGATIVE`] hold them.
+const FURNITURE_ABROAD: &[&str] = &[
+    "kommentar",
+    "komentar",
+    "comentario",
+    "werbung",
+    "publicit",
+    "publicidad",
+    "pubblicit",
+    "reklam",
+    "reclame",
+];
+
 /// Markers of page furniture that is almost never the article (Readability's "unlikely
 /// candidates", widened with cookie and newsletter boxes).
-static UNLIKELY: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    automaton(&[
-        "-ad-",
-        "ai2html",
-        "banner",
-        "breadcrumb",
-        "combx",
-        "comment",
-        "community",
-        "cover-wrap",
-        "disqus",
-        "extra",
-        "footer",
-        "gdpr",
-        "header",
-        "legends",
-        "menu",
-        "related",
-        "remark",
-        "replies",
-        "rss",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "social",
-        "sponsor",
-        "supplemental",
-        "ad-break",
-        "agegate",
-        "pagination",
-        "pager",
-        "popup",
-        "yom-remote",
-        "cookie",
-        "consent",
-        "newsletter",
-        "signature",
-        "disclaimer",
-        // The same furniture as CMSs outside English name it: comments (German and
-        // Scandinavian, Slavic, Spanish and Portuguese) and advertising (German, French,
-        // Spanish, Italian, Slavic and Scandinavian, Dutch).
-        "kommentar",
-        "komentar",
-        "comentario",
-        "werbung",
-        "publicit",
-        "publicidad",
-        "pubblicit",
-        "reklam",
-        "reclame",
-    ])
-});
+static UNLIKELY: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(&[UNLIKELY_WORDS, FURNITURE_ABROAD].concat()));
+
+/// The words of [`UNLIKELY`] besides [`FURNITURE_ABROAD`].
+const UNLIKELY_WORDS: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "cookie",
+    "consent",
+    "newsletter",
+    "signature",
+    "disclaimer",
+];
 
 /// Words that rescue an unlikely-looking element ("main-header-content"). A category page's
 /// own prose often sits in an SEO text block named after where it is placed
@@ -132,43 +137,36 @@ static POSITIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Words that lower an element's score.
-static NEGATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    automaton(&[
-        "-ad-",
-        "hidden",
-        "banner",
-        "combx",
-        "comment",
-        "com-",
-        "contact",
-        "footer",
-        "gdpr",
-        "masthead",
-        "media",
-        "meta",
-        "outbrain",
-        "promo",
-        "related",
-        "scroll",
-        "share",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "sponsor",
-        "shopping",
-        "tags",
-        "widget",
-        "kommentar",
-        "komentar",
-        "comentario",
-        "werbung",
-        "publicit",
-        "publicidad",
-        "pubblicit",
-        "reklam",
-        "reclame",
-    ])
-});
+static NEGATIVE: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(&[NEGATIVE_WORDS, FURNITURE_ABROAD].concat()));
+
+/// The words of [`NEGATIVE`] besides [`FURNITURE_ABROAD`].
+const NEGATIVE_WORDS: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
 
 /// Trails, sort controls and page links around a listing: furniture whatever else the page
 /// holds.
