@@ -41,6 +41,9 @@ impl Fetcher {
     pub(crate) fn new(args: &FetchArgs) -> Result<Fetcher> {
         let timeout =
             Duration::try_from_secs_f64(args.timeout).context("--timeout must be a positive number")?;
+        // reqwest is built without a crypto provider (see the workspace manifest); a second
+        // install in one process is refused harmlessly.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)

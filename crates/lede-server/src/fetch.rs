@@ -177,6 +177,9 @@ impl Fetcher {
             allow_private: config.allow_private_targets,
             allowed: config.allow_targets.clone(),
         });
+        // reqwest is built without a crypto provider (see the workspace manifest); a second
+        // install in one process is refused harmlessly.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()

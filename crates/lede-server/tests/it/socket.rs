@@ -10,10 +10,6 @@ use serde_json::Value;
 
 use crate::util::*;
 
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().build().unwrap()
-}
-
 async fn post_html(server: &Server, body: impl Into<reqwest::Body>) -> reqwest::Response {
     client()
         .post(server.url("/v1/extract"))

@@ -9,7 +9,7 @@ use crate::util::*;
 
 async fn fetch_via(server: &Server, target: &str) -> (StatusCode, Value) {
     let url = server.url(&format!("/v1/extract?url={}", enc(target)));
-    let response = reqwest::Client::builder().no_proxy().build().unwrap().get(url).send().await.unwrap();
+    let response = client().get(url).send().await.unwrap();
     let status = response.status();
     (status, response.json().await.unwrap())
 }

@@ -26,6 +26,13 @@ pub(crate) const ARTICLE: &str = r#"<!doctype html><html lang="en"><head><meta c
 <p>"We had almost given up," said one grower, standing at the edge of a field that had turned from brown to green in two days.</p>
 </article><footer>Copyright Daily Bugle</footer></body></html>"#;
 
+/// An HTTP client for talking to a test server (reqwest is built without a crypto provider,
+/// so one is installed first, as the binaries do).
+pub(crate) fn client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
 pub(crate) fn article_100k() -> &'static [u8] {
     include_bytes!("../fixtures/article-100k.html")
 }
