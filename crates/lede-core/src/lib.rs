@@ -32,6 +32,7 @@ mod model;
 mod options;
 mod pipeline;
 mod render;
+mod text;
 mod text_input;
 
 pub use date::DateTime;

@@ -6,8 +6,8 @@ use url::Url;
 use super::Builder;
 use super::inline::Run;
 use crate::dom::{Element, NodeData, NodeId};
-use crate::metadata::collapse_ws;
 use crate::model::{Block, Image};
+use crate::text::collapse_ws;
 
 /// Attributes lazy loaders put the real address in, most specific first.
 const LAZY_SRC: &[&str] =

@@ -5,6 +5,7 @@ use html5ever::local_name;
 use super::{Builder, Role, has_text, role};
 use crate::dom::{NodeData, NodeId};
 use crate::model::{Block, Image, Inline};
+use crate::text::collapse_ws;
 
 /// An open run of inline content, collecting until a block boundary flushes it.
 #[derive(Default)]
@@ -179,7 +180,7 @@ impl Builder<'_> {
                 if text.trim().is_empty() {
                     return;
                 }
-                let text = crate::metadata::collapse_ws(&text);
+                let text = collapse_ws(&text);
                 run.started = true;
                 run.after_space = false;
                 run.items.push(Inline::Code { text });

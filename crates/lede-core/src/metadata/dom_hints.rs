@@ -5,9 +5,10 @@ use html5ever::local_name;
 use url::Url;
 
 use super::scan::{Scan, contains_ci};
-use super::{Metadata, collapse_ws, date, names, resolve};
+use super::{Metadata, date, names, resolve};
 use crate::dom::{Dom, Element, NodeId};
 use crate::model::Author;
+use crate::text::collapse_ws;
 
 /// Byline evidence from the body, plus the `<h1>`s' text for the title.
 pub(crate) struct Hints {

@@ -53,6 +53,7 @@ use url::Url;
 use crate::date::DateTime;
 use crate::dom::{Dom, NodeId};
 use crate::model::{Article, Author, Image};
+use crate::text::collapse_ws;
 
 /// Everything the page says about itself, outside the body text.
 #[derive(Debug, Clone, Default)]
@@ -330,11 +331,6 @@ pub(crate) fn resolve(u: &str, base: Option<&Url>) -> Option<String> {
         },
     };
     Some(url.into())
-}
-
-/// Trims and collapses runs of whitespace to one space.
-pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
