@@ -4,6 +4,7 @@ use html5ever::local_name;
 
 use super::{Builder, Role, has_text, role};
 use crate::dom::{NodeData, NodeId};
+use crate::links::resolve;
 use crate::model::{Block, Image, Inline};
 use crate::text::collapse_ws;
 
@@ -190,7 +191,7 @@ impl Builder<'_> {
                 let href = e
                     .attr(&local_name!("href"))
                     .filter(|h| !h.trim_start().to_ascii_lowercase().starts_with("javascript:"))
-                    .and_then(|h| super::resolve(self.base, h));
+                    .and_then(|h| resolve(self.base, h));
                 match href {
                     Some(href) => {
                         let outer = std::mem::take(&mut run.items);

@@ -4,7 +4,8 @@
 use url::Url;
 
 use super::scan::Scan;
-use super::{Metadata, clean_text, date, language_tag, names, resolve};
+use super::{Metadata, clean_text, date, language_tag, names};
+use crate::links::resolve_fetchable;
 use crate::model::Image;
 
 const TITLE: &[&str] = &[
@@ -132,7 +133,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
             _ => {}
         }
     }
-    if let Some(src) = get(IMAGE).and_then(|u| resolve(u, base)) {
+    if let Some(src) = get(IMAGE).and_then(|u| resolve_fetchable(base, u)) {
         let num = |k: &str| get(&[k]).and_then(|v| v.trim().parse().ok());
         m.lead_image = Some(Image {
             url: src,
@@ -148,7 +149,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         .find(|(rel, _)| rel == "canonical")
         .map(|(_, h)| *h)
         .or_else(|| get(&["og:url"]))
-        .and_then(|u| resolve(u, base));
+        .and_then(|u| resolve_fetchable(base, u));
     m
 }
 

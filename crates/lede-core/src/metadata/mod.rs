@@ -316,23 +316,6 @@ pub(crate) fn language_tag(s: &str) -> Option<String> {
     Some(tag)
 }
 
-/// `u` resolved against `base`, when it is a usable http(s) address.
-pub(crate) fn resolve(u: &str, base: Option<&Url>) -> Option<String> {
-    let u = u.trim();
-    if u.is_empty() || u.starts_with("data:") || u.starts_with("javascript:") {
-        return None;
-    }
-    let url = match base {
-        Some(b) => b.join(u).ok()?,
-        None => match Url::parse(u) {
-            Ok(url) => url,
-            // Without a base, keep a relative address as written rather than lose it.
-            Err(_) => return Some(u.to_owned()),
-        },
-    };
-    Some(url.into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
