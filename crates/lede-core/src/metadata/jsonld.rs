@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 use url::Url;
 
-use super::meta_tags::push_tag;
-use super::{Metadata, Structured, clean_text, date, language_tag, names};
+use super::schema::{Structured, is_news_or_blog};
+use super::values::{clean_text, language_tag, push_tag};
+use super::{Metadata, date, names};
 use crate::links::resolve_fetchable;
 use crate::model::{Author, Image};
 
@@ -41,12 +42,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "Event",
     "Course",
 ];
-
-/// Whether a type names a written article (news, analysis, blog post, report), as
-/// opposed to a product, recipe or forum post.
-pub(super) fn is_news_or_blog(t: &str) -> bool {
-    t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
-}
 
 /// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product, or
 /// offer one, and no list: a product page, not a listing whose entries are products.

@@ -4,7 +4,8 @@
 use url::Url;
 
 use super::scan::Scan;
-use super::{Metadata, clean_text, date, language_tag, names};
+use super::values::{clean_text, language_tag, push_tag};
+use super::{Metadata, date, names};
 use crate::links::resolve_fetchable;
 use crate::model::Image;
 
@@ -172,13 +173,4 @@ fn extend_with_contributors(scan: &Scan<'_>, authors: &mut Vec<crate::model::Aut
             names::push_unique(authors, c);
         }
     }
-}
-
-/// Adds a tag unless it is empty or already there (case-insensitively).
-pub(crate) fn push_tag(tags: &mut Vec<String>, t: &str) {
-    let t = t.trim();
-    if t.is_empty() || t.len() > 100 || tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
-        return;
-    }
-    tags.push(t.to_owned());
 }
