@@ -27,11 +27,13 @@ mod decode;
 mod dom;
 mod enrich;
 mod error;
+mod links;
 mod metadata;
 mod model;
 mod options;
 mod pipeline;
 mod render;
+mod text;
 mod text_input;
 
 pub use date::DateTime;

@@ -1,31 +1,18 @@
 //! Images and figures: the real URL behind lazy-loading markup, captions and credits.
 
 use html5ever::local_name;
-use url::Url;
 
 use super::Builder;
 use super::inline::Run;
 use crate::dom::{Element, NodeData, NodeId};
-use crate::metadata::collapse_ws;
+use crate::links::resolve;
 use crate::model::{Block, Image};
+use crate::text::collapse_ws;
 
 /// Attributes lazy loaders put the real address in, most specific first.
 const LAZY_SRC: &[&str] =
     &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
 const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "srcset"];
-
-/// Resolves `href` against `base`; without a base only absolute URLs survive.
-pub(crate) fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
-    let href = href.trim();
-    if href.is_empty() {
-        return None;
-    }
-    match base {
-        Some(b) => b.join(href).ok().map(Into::into),
-        // Without a base, an absolute URL is normalised and a relative one kept as written.
-        None => Some(Url::parse(href).map_or_else(|_| href.to_owned(), Into::into)),
-    }
-}
 
 /// The best candidate of a `srcset`: the widest (or highest density) entry.
 fn best_of_srcset(srcset: &str) -> Option<&str> {

@@ -4,7 +4,9 @@ use html5ever::local_name;
 
 use super::{Builder, Role, has_text, role};
 use crate::dom::{NodeData, NodeId};
+use crate::links::resolve;
 use crate::model::{Block, Image, Inline};
+use crate::text::collapse_ws;
 
 /// An open run of inline content, collecting until a block boundary flushes it.
 #[derive(Default)]
@@ -179,7 +181,7 @@ impl Builder<'_> {
                 if text.trim().is_empty() {
                     return;
                 }
-                let text = crate::metadata::collapse_ws(&text);
+                let text = collapse_ws(&text);
                 run.started = true;
                 run.after_space = false;
                 run.items.push(Inline::Code { text });
@@ -189,7 +191,7 @@ impl Builder<'_> {
                 let href = e
                     .attr(&local_name!("href"))
                     .filter(|h| !h.trim_start().to_ascii_lowercase().starts_with("javascript:"))
-                    .and_then(|h| super::resolve(self.base, h));
+                    .and_then(|h| resolve(self.base, h));
                 match href {
                     Some(href) => {
                         let outer = std::mem::take(&mut run.items);

@@ -17,7 +17,6 @@ use crate::model::{Block, Image, Inline};
 use crate::options::Options;
 
 pub(crate) use fallback::from_description;
-pub(crate) use image::resolve;
 use inline::Run;
 
 /// Builds the body blocks for `selection`.

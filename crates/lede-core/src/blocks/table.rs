@@ -6,6 +6,7 @@ use super::Builder;
 use super::inline::Run;
 use crate::dom::{NodeId, is_data_table};
 use crate::model::{Block, TableRow};
+use crate::text::collapse_ws;
 
 impl Builder<'_> {
     pub(super) fn table(&self, id: NodeId, out: &mut Vec<Block>) {
@@ -25,8 +26,7 @@ impl Builder<'_> {
             match *tag {
                 local_name!("table") => walk.skip_subtree(n),
                 local_name!("caption") => {
-                    caption =
-                        Some(crate::metadata::collapse_ws(&dom.text_content(n))).filter(|c| !c.is_empty());
+                    caption = Some(collapse_ws(&dom.text_content(n))).filter(|c| !c.is_empty());
                     walk.skip_subtree(n);
                 }
                 local_name!("tr") if !self.selection.dropped.contains(n) => {

@@ -8,10 +8,9 @@
 
 use html5ever::local_name;
 
-use super::NodeSet;
 use super::stats::Stats;
 use super::visible::Visible;
-use crate::dom::{Dom, NodeData, NodeId, is_heading};
+use crate::dom::{Dom, NodeData, NodeId, NodeSet, is_heading};
 
 /// Fewest cards that make a row; two teasers may be a product and its variant.
 const MIN_CARDS: usize = 3;

@@ -6,8 +6,8 @@ use html5ever::{LocalName, local_name};
 use super::score::{Shape, is_block_for_div};
 use super::stats::Stats;
 use super::visible::Visible;
-use super::{Flags, NodeSet, hints, region};
-use crate::dom::{Dom, NodeData, NodeId, is_data_table};
+use super::{Flags, hints, region};
+use crate::dom::{Dom, NodeData, NodeId, NodeSet, is_data_table};
 
 /// Fewest elements of one class that make a list of cards.
 const MIN_CARDS: usize = 4;

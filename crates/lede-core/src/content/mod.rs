@@ -18,7 +18,7 @@ use score::Shape;
 use stats::Stats;
 use visible::Visible;
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, NodeSet};
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
 
@@ -38,28 +38,6 @@ pub(crate) struct Selection {
     pub(crate) prose: u32,
     /// Whether the body is a thread: repeated posts whose chrome repeats (see `posts`).
     pub(crate) thread: bool,
-}
-
-/// A set of nodes, one bit per node of the [`Dom`].
-#[derive(Debug, Clone)]
-pub(crate) struct NodeSet(Vec<u64>);
-
-impl NodeSet {
-    pub(crate) fn new(dom: &Dom) -> Self {
-        NodeSet(vec![0; dom.len().div_ceil(64)])
-    }
-
-    pub(crate) fn insert(&mut self, id: NodeId) {
-        self.0[id.index() / 64] |= 1 << (id.index() % 64);
-    }
-
-    pub(crate) fn remove(&mut self, id: NodeId) {
-        self.0[id.index() / 64] &= !(1 << (id.index() % 64));
-    }
-
-    pub(crate) fn contains(&self, id: NodeId) -> bool {
-        self.0[id.index() / 64] & (1 << (id.index() % 64)) != 0
-    }
 }
 
 /// Which of the scorer's heuristics an attempt uses; later attempts relax them when the

@@ -17,11 +17,10 @@ use std::hash::{Hash, Hasher};
 use html5ever::{LocalName, local_name};
 use rustc_hash::{FxBuildHasher, FxHasher};
 
-use super::NodeSet;
 use super::score::is_phrasing;
 use super::stats::Stats;
 use super::visible::Visible;
-use crate::dom::{Dom, NodeId, is_heading};
+use crate::dom::{Dom, NodeId, NodeSet, is_heading};
 
 /// Fewest repeated containers that make a thread.
 const MIN_POSTS: usize = 4;

@@ -4,8 +4,8 @@
 use html5ever::local_name;
 
 use super::stats::collapsed_len;
-use super::{Flags, NodeSet, hints, similarity};
-use crate::dom::{Dom, NodeId, is_heading};
+use super::{Flags, hints, similarity};
+use crate::dom::{Dom, NodeId, NodeSet, is_heading};
 use crate::metadata::Metadata;
 
 /// Longest text a byline element may hold.

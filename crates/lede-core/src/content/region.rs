@@ -3,10 +3,10 @@
 
 use html5ever::local_name;
 
+use super::hints;
 use super::stats::Stats;
 use super::visible::Visible;
-use super::{NodeSet, hints};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, NodeSet};
 
 /// The largest `<main>` or `role=main` element outside dropped subtrees, if any, else the
 /// body itself when `body_fallback` allows.

@@ -9,8 +9,8 @@ use html5ever::{LocalName, local_name};
 
 use super::stats::{Stats, collapsed_len, count_commas};
 use super::visible::Visible;
-use super::{Flags, NodeSet, hints};
-use crate::dom::{Dom, NodeData, NodeId, is_heading};
+use super::{Flags, hints};
+use crate::dom::{Dom, NodeData, NodeId, NodeSet, is_heading};
 
 /// How many best candidates are compared for a shared ancestor.
 const TOP_CANDIDATES: usize = 5;

@@ -3,8 +3,7 @@
 
 use html5ever::local_name;
 
-use super::NodeSet;
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeData, NodeId, NodeSet};
 
 /// Statistics of each node's visible subtree, indexed by [`NodeId`].
 #[derive(Clone)]

@@ -11,11 +11,10 @@
 
 use html5ever::local_name;
 
-use super::NodeSet;
 use super::score::{Shape, is_phrasing};
 use super::stats::Stats;
 use super::visible::Visible;
-use crate::dom::{Dom, Element, NodeData, NodeId};
+use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet};
 
 /// Fewest cards that make a run: two links may be a "previous / next" pair.
 const MIN_TEASERS: usize = 3;

@@ -1,8 +1,7 @@
 //! [`Visible`]: the elements a stage should look at — below a root, in document order, not
 //! descending into dropped subtrees or into `<script>`, `<style>` and the like.
 
-use super::NodeSet;
-use crate::dom::{Descendants, Dom, NodeId};
+use crate::dom::{Descendants, Dom, NodeId, NodeSet};
 
 /// Iterator over the visible elements below a root (the root itself excluded).
 pub(crate) struct Visible<'a> {

@@ -7,12 +7,14 @@
 //! own per-node side tables (`Vec<T>` indexed by [`NodeId`]) instead.
 
 mod lexer;
+mod node_set;
 mod sink;
 mod table;
 
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 
+pub(crate) use node_set::NodeSet;
 pub(crate) use sink::parse;
 pub(crate) use table::is_data_table;
 

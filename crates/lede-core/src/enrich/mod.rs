@@ -11,9 +11,9 @@ mod words;
 
 use crate::model::{Article, Block, ReadingTimeSource};
 use crate::options::Options;
-use crate::render::{block_text, blocks_text};
+use crate::text::{block_text, blocks_text};
 
-pub(crate) use words::{is_unspaced_script, word_count};
+use words::word_count;
 
 /// Reading speed used for computed reading times, in words per minute: a common figure for
 /// adult silent reading of non-fiction. A time the page states ("4 min read") wins over it.

@@ -1,5 +1,7 @@
 //! Word counting that works across scripts.
 
+use crate::text::is_unspaced_script;
+
 /// Counts words: runs of letters/digits in space-separated scripts, and one word per
 /// character in scripts written without spaces (Han, Hiragana, Katakana, Thai, …), which is
 /// the usual convention for CJK word counts.
@@ -43,21 +45,6 @@ pub(crate) fn reading_minutes(text: &str, words: usize, words_per_minute: usize)
 
 fn is_han_or_kana(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Whether `c` belongs to a script written without spaces between words.
-pub(crate) fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF   // Hiragana, Katakana
-        | 0x3400..=0x4DBF // CJK Extension A
-        | 0x4E00..=0x9FFF // CJK Unified Ideographs
-        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
-        | 0x20000..=0x2FA1F
-        | 0x0E00..=0x0E7F // Thai
-        | 0x0E80..=0x0EFF // Lao
-        | 0x1000..=0x109F // Myanmar
-        | 0x1780..=0x17FF // Khmer
-    )
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@ use html5ever::local_name;
 use url::Url;
 
 use super::scan::{Scan, contains_ci};
-use super::{Metadata, collapse_ws, date, names, resolve};
+use super::{Metadata, date, names};
 use crate::dom::{Dom, Element, NodeId};
+use crate::links::resolve_fetchable;
 use crate::model::Author;
+use crate::text::collapse_ws;
 
 /// Byline evidence from the body, plus the `<h1>`s' text for the title.
 pub(crate) struct Hints {
@@ -74,7 +76,10 @@ pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
             Some(c) => c.to_owned(),
             None => spaced_text(dom, node),
         };
-        let url = dom.element(n).and_then(|e| e.attr(&local_name!("href"))).and_then(|h| resolve(h, base));
+        let url = dom
+            .element(n)
+            .and_then(|e| e.attr(&local_name!("href")))
+            .and_then(|h| resolve_fetchable(base, h));
         for mut a in names::parse_byline(&text) {
             a.url = a.url.or_else(|| url.clone());
             names::push_unique(&mut microdata_authors, a);

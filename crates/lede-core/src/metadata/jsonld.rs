@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use serde_json::Value;
 use url::Url;
 
-use super::meta_tags::push_tag;
-use super::{Metadata, Structured, clean_text, date, language_tag, names, resolve};
+use super::schema::{Structured, is_news_or_blog};
+use super::values::{clean_text, language_tag, push_tag};
+use super::{Metadata, date, names};
+use crate::links::resolve_fetchable;
 use crate::model::{Author, Image};
 
 /// Types that describe the article itself, best first.
@@ -40,12 +42,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "Event",
     "Course",
 ];
-
-/// Whether a type names a written article (news, analysis, blog post, report), as
-/// opposed to a product, recipe or forum post.
-pub(super) fn is_news_or_blog(t: &str) -> bool {
-    t.ends_with("Article") || matches!(t, "ReportageNews" | "BlogPosting" | "LiveBlogPosting" | "Report")
-}
 
 /// Whether the page's own objects (top level, `@graph`, `mainEntity`) include a product, or
 /// offer one, and no list: a product page, not a listing whose entries are products.
@@ -240,7 +236,7 @@ fn fill(m: &mut Metadata, o: &serde_json::Map<String, Value>, ctx: &Ctx<'_>, pri
             })
             .or_else(|| o.get("url").and_then(Value::as_str))
             .filter(|u| u.contains("://") || u.starts_with('/'))
-            .and_then(|u| resolve(u, ctx.base));
+            .and_then(|u| resolve_fetchable(ctx.base, u));
     }
 }
 
@@ -263,7 +259,7 @@ fn person(v: &Value, ctx: &Ctx<'_>) -> Vec<Author> {
                 .get("url")
                 .or_else(|| o.get("sameAs"))
                 .and_then(first_str)
-                .and_then(|u| resolve(u, ctx.base));
+                .and_then(|u| resolve_fetchable(ctx.base, u));
             let role = o.get("jobTitle").and_then(first_str).and_then(clean_text);
             vec![Author { name, role, url }]
         }
@@ -273,7 +269,7 @@ fn person(v: &Value, ctx: &Ctx<'_>) -> Vec<Author> {
 fn image(v: &Value, ctx: &Ctx<'_>) -> Option<Image> {
     let v = each(v).next()?;
     match v {
-        Value::String(s) => Some(Image { url: resolve(s, ctx.base)?, ..Image::default() }),
+        Value::String(s) => Some(Image { url: resolve_fetchable(ctx.base, s)?, ..Image::default() }),
         v => {
             let o = ctx.object(v)?;
             let url = o.get("url").or_else(|| o.get("contentUrl")).and_then(first_str)?;
@@ -283,7 +279,7 @@ fn image(v: &Value, ctx: &Ctx<'_>) -> Option<Image> {
                 _ => None,
             };
             Some(Image {
-                url: resolve(url, ctx.base)?,
+                url: resolve_fetchable(ctx.base, url)?,
                 caption: o.get("caption").and_then(first_str).and_then(clean_text),
                 width: num("width"),
                 height: num("height"),

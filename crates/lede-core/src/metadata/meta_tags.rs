@@ -4,7 +4,9 @@
 use url::Url;
 
 use super::scan::Scan;
-use super::{Metadata, clean_text, date, language_tag, names, resolve};
+use super::values::{clean_text, language_tag, push_tag};
+use super::{Metadata, date, names};
+use crate::links::resolve_fetchable;
 use crate::model::Image;
 
 const TITLE: &[&str] = &[
@@ -132,7 +134,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
             _ => {}
         }
     }
-    if let Some(src) = get(IMAGE).and_then(|u| resolve(u, base)) {
+    if let Some(src) = get(IMAGE).and_then(|u| resolve_fetchable(base, u)) {
         let num = |k: &str| get(&[k]).and_then(|v| v.trim().parse().ok());
         m.lead_image = Some(Image {
             url: src,
@@ -148,7 +150,7 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         .find(|(rel, _)| rel == "canonical")
         .map(|(_, h)| *h)
         .or_else(|| get(&["og:url"]))
-        .and_then(|u| resolve(u, base));
+        .and_then(|u| resolve_fetchable(base, u));
     m
 }
 
@@ -171,13 +173,4 @@ fn extend_with_contributors(scan: &Scan<'_>, authors: &mut Vec<crate::model::Aut
             names::push_unique(authors, c);
         }
     }
-}
-
-/// Adds a tag unless it is empty or already there (case-insensitively).
-pub(crate) fn push_tag(tags: &mut Vec<String>, t: &str) {
-    let t = t.trim();
-    if t.is_empty() || t.len() > 100 || tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
-        return;
-    }
-    tags.push(t.to_owned());
 }

@@ -46,13 +46,18 @@ mod jsonld;
 mod meta_tags;
 mod names;
 mod scan;
+mod schema;
 mod title;
+mod values;
 
+use schema::Structured;
 use url::Url;
+use values::{language_tag, push_tag};
 
 use crate::date::DateTime;
 use crate::dom::{Dom, NodeId};
 use crate::model::{Article, Author, Image};
+use crate::text::collapse_ws;
 
 /// Everything the page says about itself, outside the body text.
 #[derive(Debug, Clone, Default)]
@@ -89,24 +94,6 @@ pub(crate) struct Metadata {
     pub(crate) base: Option<Url>,
     /// Whether the page declares right-to-left text (`<html dir=rtl>`).
     pub(crate) declared_rtl: bool,
-}
-
-/// What a page's structured data (JSON-LD, microdata) declares it to be. Unlike
-/// `og:type`, which many CMSs set to `article` on every page, these types are chosen for the
-/// page, so they can overrule its prose when telling articles from other pages.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Structured {
-    /// An article type (news, blog post, report, review).
-    pub(crate) article: bool,
-    /// A forum thread or a question with its answers (`DiscussionForumPosting`, `QAPage`).
-    pub(crate) discussion: bool,
-    /// Something sold: a product or an offer, one or many.
-    pub(crate) commerce: bool,
-    /// Questions with their answers, written by the site (`FAQPage`).
-    pub(crate) faq: bool,
-    /// Whether the JSON-LD dates only the page (a `WebPage`'s `datePublished`), with no
-    /// article or other item: CMSs stamp every page so, service pages as much as posts.
-    pub(crate) page_dated: bool,
 }
 
 impl Metadata {
@@ -203,7 +190,7 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
 
     let mut tag_list = tags.tags;
     for t in &ld.tags {
-        meta_tags::push_tag(&mut tag_list, t);
+        push_tag(&mut tag_list, t);
     }
     Metadata {
         title,
@@ -235,106 +222,6 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
         base: base_owned.clone(),
         declared_rtl: scan.declared_rtl,
     }
-}
-
-/// Collapsed text, with the HTML entities that JSON-LD strings often carry decoded; `None`
-/// if nothing is left or only a template's placeholder ("nil", "undefined").
-pub(crate) fn clean_text(s: &str) -> Option<String> {
-    let s = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
-    let s = collapse_ws(&s);
-    let placeholder =
-        ["nil", "null", "none", "undefined", "n/a", "false"].iter().any(|p| s.eq_ignore_ascii_case(p));
-    (!s.is_empty() && !placeholder).then_some(s)
-}
-
-/// Decodes the few named entities and all numeric ones.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.bytes().take(12).position(|b| b == b';');
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A BCP 47-style tag from `en_US`, `en-us`, `EN`: language lowercase, region uppercase.
-pub(crate) fn language_tag(s: &str) -> Option<String> {
-    let s = s.trim().split([',', ';']).next()?.trim();
-    let mut parts = s.split(['-', '_']);
-    let lang = parts.next()?;
-    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    let mut tag = lang.to_ascii_lowercase();
-    for p in parts {
-        if p.is_empty() || p.len() > 8 || !p.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            break;
-        }
-        tag.push('-');
-        match p.len() {
-            2 => tag.push_str(&p.to_ascii_uppercase()),
-            4 => {
-                let mut c = p.chars();
-                tag.extend(c.next().map(|c| c.to_ascii_uppercase()));
-                tag.push_str(&c.as_str().to_ascii_lowercase());
-            }
-            _ => tag.push_str(&p.to_ascii_lowercase()),
-        }
-    }
-    Some(tag)
-}
-
-/// `u` resolved against `base`, when it is a usable http(s) address.
-pub(crate) fn resolve(u: &str, base: Option<&Url>) -> Option<String> {
-    let u = u.trim();
-    if u.is_empty() || u.starts_with("data:") || u.starts_with("javascript:") {
-        return None;
-    }
-    let url = match base {
-        Some(b) => b.join(u).ok()?,
-        None => match Url::parse(u) {
-            Ok(url) => url,
-            // Without a base, keep a relative address as written rather than lose it.
-            Err(_) => return Some(u.to_owned()),
-        },
-    };
-    Some(url.into())
-}
-
-/// Trims and collapses runs of whitespace to one space.
-pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::model::Author;
 
-use super::collapse_ws;
+use crate::text::{collapse_ws, is_unspaced_script};
 
 /// Words that open a byline in the languages seen most, matched case-insensitively and
 /// followed by a space or colon.
@@ -367,9 +367,8 @@ fn parse_segment(segment: &str) -> Vec<Author> {
 /// "김철수·이영희" → "김철수、이영희": Korean and Chinese bylines join names with a middle dot
 /// written without spaces, which elsewhere separates a name from what follows it.
 fn east_asian_middle_dots(text: String) -> String {
-    let east_asian = |c: Option<char>| {
-        c.is_some_and(|c| crate::enrich::is_unspaced_script(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
-    };
+    let east_asian =
+        |c: Option<char>| c.is_some_and(|c| is_unspaced_script(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c));
     if !text.contains('·') {
         return text;
     }

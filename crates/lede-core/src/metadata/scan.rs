@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use html5ever::local_name;
 
-use super::{Structured, jsonld};
+use super::schema::{Structured, is_news_or_blog};
 use crate::dom::{Dom, NodeData, NodeId};
 
 /// What the walk found, in document order.
@@ -119,7 +119,7 @@ pub(crate) fn scan(dom: &Dom) -> Scan<'_> {
                 "Offer" | "AggregateOffer" => out.structured.commerce = true,
                 "DiscussionForumPosting" | "QAPage" => out.structured.discussion = true,
                 "FAQPage" => out.structured.faq = true,
-                t if jsonld::is_news_or_blog(t) => out.structured.article = true,
+                t if is_news_or_blog(t) => out.structured.article = true,
                 _ => {}
             }
         }

@@ -1,7 +1,7 @@
 //! Choosing the headline among `<title>`, OpenGraph/Twitter/Dublin Core titles, the JSON-LD
 //! `headline` and the `<h1>`, and cutting the " | Site" part off.
 
-use super::collapse_ws;
+use crate::text::{collapse_ws, is_unspaced_script};
 
 /// Separators between a headline and a site name, widest first. Chinese and Japanese
 /// titles write the bar full-width or unspaced ("标题|新华网", "見出し｜毎日新聞") and the
@@ -183,7 +183,7 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, document: Option<&str>
 /// word, and "新浪网" a short site name.
 fn title_words(s: &str) -> usize {
     s.split_whitespace()
-        .map(|w| match w.chars().filter(|&c| crate::enrich::is_unspaced_script(c)).count() {
+        .map(|w| match w.chars().filter(|&c| is_unspaced_script(c)).count() {
             0 => 1,
             n => n.div_ceil(2),
         })

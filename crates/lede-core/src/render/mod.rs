@@ -9,4 +9,3 @@ pub use html::to_html;
 pub use markdown::to_markdown;
 pub use pasted::to_pasted_text;
 pub use text::to_text;
-pub(crate) use text::{block_text, blocks_text};

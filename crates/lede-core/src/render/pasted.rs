@@ -2,7 +2,7 @@
 //! caption and credit, body), which [`crate::extract_text`] reads back.
 
 use crate::model::{Article, Block, ReadingTimeSource};
-use crate::render::block_text;
+use crate::text::block_text;
 
 /// The article as a pasted copy: a ` date YYYY-MM-DD title` line (just the title when there
 /// is no date), a blank line, one line per author ("Name, Role" or "By Name"), a stated
