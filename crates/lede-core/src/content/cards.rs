@@ -8,8 +8,7 @@
 
 use html5ever::local_name;
 
-use super::stats::Stats;
-use super::visible::Visible;
+use super::workspace::Workspace;
 use crate::dom::{Dom, NodeData, NodeId, NodeSet, is_heading};
 
 /// Fewest cards that make a row; two teasers may be a product and its variant.
@@ -23,13 +22,13 @@ const MAX_CHILDREN_CHECKED: usize = 12;
 
 /// Whether `id` is a row of product cards: at least [`MIN_CARDS`] visible element
 /// children, nearly all short, and nearly all holding a link and a price.
-pub(crate) fn is_card_row(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSet) -> bool {
+fn is_card_row(ws: &Workspace, id: NodeId) -> bool {
     let (mut children, mut cards) = (0usize, 0usize);
-    for child in dom.element_children(id) {
-        if dropped.contains(child) {
+    for child in ws.dom().element_children(id) {
+        if ws.dropped().contains(child) {
             continue;
         }
-        let text = stats.text[child.index()];
+        let text = ws.text(child);
         if text == 0 {
             // Spacers, clones emptied by a carousel script, bare images: neither for nor against.
             continue;
@@ -38,7 +37,7 @@ pub(crate) fn is_card_row(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSe
             return false;
         }
         children += 1;
-        if is_card(dom, child, dropped) {
+        if is_card(ws.dom(), child, ws.dropped()) {
             cards += 1;
         }
         if children >= MAX_CHILDREN_CHECKED {
@@ -141,10 +140,10 @@ const MAX_WRAPPER_EXTRA_CHARS: u32 = 80;
 /// Drops the shop's chrome inside `roots` on a product page: rows of other products'
 /// cards, then price lines, unless the cards hold most of the text (then the page lists
 /// products, whatever its markup says, and their prices are content).
-pub(crate) fn prune(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
-    if !prune_rows(dom, roots, stats, dropped) {
-        prune_price_lines(dom, roots, stats, dropped);
-        prune_repeats(dom, roots, stats, dropped);
+pub(crate) fn prune(ws: &mut Workspace, roots: &[NodeId]) {
+    if !prune_rows(ws, roots) {
+        prune_price_lines(ws, roots);
+        prune_repeats(ws, roots);
     }
 }
 
@@ -155,19 +154,20 @@ const MAX_ROWS_SHARE: f32 = 0.7;
 /// Drops the rows of product cards inside `roots`, each with the wrapper that adds only a
 /// heading or a "view all" link to it, unless together they hold most of the text. Returns
 /// whether they do: the page then lists products, whatever its markup says.
-fn prune_rows(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) -> bool {
+fn prune_rows(ws: &mut Workspace, roots: &[NodeId]) -> bool {
+    let dom = ws.dom();
     let mut rows = Vec::new();
     for &root in roots {
-        let mut walk = Visible::new(dom, root, dropped);
+        let mut walk = ws.visible(root);
         while let Some(id) = walk.next() {
             // Cheap tests first: a row has text and at least MIN_CARDS element children, and
             // table rows are a data table's (a price comparison in a review), not cards.
-            if stats.text[id.index()] == 0
+            if ws.text(id) == 0
                 || dom.tag(id).is_some_and(|t| {
                     matches!(*t, local_name!("table") | local_name!("tbody") | local_name!("thead"))
                 })
                 || dom.element_children(id).nth(MIN_CARDS - 1).is_none()
-                || !is_card_row(dom, id, stats, dropped)
+                || !is_card_row(ws, id)
             {
                 continue;
             }
@@ -175,21 +175,20 @@ fn prune_rows(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut Node
             let mut unit = id;
             while let Some(p) = dom.parent(unit)
                 && !roots.contains(&unit)
-                && stats.text[p.index()] <= stats.text[unit.index()] + MAX_WRAPPER_EXTRA_CHARS
+                && ws.text(p) <= ws.text(unit) + MAX_WRAPPER_EXTRA_CHARS
             {
                 unit = p;
             }
             rows.push(unit);
         }
     }
-    let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
-    let in_rows: u32 = rows.iter().map(|u| stats.text[u.index()]).sum();
+    let total: u32 = roots.iter().map(|&r| ws.text(r)).sum();
+    let in_rows: u32 = rows.iter().map(|&u| ws.text(u)).sum();
     if in_rows as f32 > MAX_ROWS_SHARE * total as f32 {
         return true;
     }
     for unit in rows {
-        stats.remove(dom, unit);
-        dropped.insert(unit);
+        ws.drop(unit);
     }
     false
 }
@@ -202,12 +201,13 @@ const MAX_PRICE_LINE_CHARS: u32 = 48;
 /// box's price, strike-through and sale prices, shipping thresholds, instalments. Readers
 /// of the description do not need them, and neither does a reader of the page's text: a
 /// product page repeats its price in the buy box, the sticky bar and the cards.
-fn prune_price_lines(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
+fn prune_price_lines(ws: &mut Workspace, roots: &[NodeId]) {
+    let dom = ws.dom();
     let mut lines = Vec::new();
     for &root in roots {
-        let mut walk = Visible::new(dom, root, dropped);
+        let mut walk = ws.visible(root);
         while let Some(id) = walk.next() {
-            let text = stats.text[id.index()];
+            let text = ws.text(id);
             if text == 0 {
                 walk.skip_subtree(id);
                 continue;
@@ -217,14 +217,13 @@ fn prune_price_lines(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &m
             }
             // The outermost short element decides for its whole subtree.
             walk.skip_subtree(id);
-            if has_price(dom, id, dropped) {
+            if has_price(dom, id, ws.dropped()) {
                 lines.push(id);
             }
         }
     }
     for id in lines {
-        stats.remove(dom, id);
-        dropped.insert(id);
+        ws.drop(id);
     }
 }
 
@@ -240,13 +239,14 @@ const MIN_REPEAT_CHARS: u32 = 60;
 /// description in the buy box, a tab and a mobile drawer, one shown per screen size.
 /// Only plain blocks are compared (all their text in direct text nodes), by a hash of
 /// their characters without whitespace, so nothing is copied.
-fn prune_repeats(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) {
+fn prune_repeats(ws: &mut Workspace, roots: &[NodeId]) {
     use std::hash::{Hash, Hasher};
+    let dom = ws.dom();
     let mut seen = std::collections::HashSet::new();
     let mut copies = Vec::new();
     for &root in roots {
-        for id in Visible::new(dom, root, dropped) {
-            let text = stats.text[id.index()];
+        for id in ws.visible(root) {
+            let text = ws.text(id);
             if text < MIN_REPEAT_CHARS {
                 continue;
             }
@@ -268,7 +268,6 @@ fn prune_repeats(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut N
         }
     }
     for id in copies {
-        stats.remove(dom, id);
-        dropped.insert(id);
+        ws.drop(id);
     }
 }

@@ -4,10 +4,9 @@
 use html5ever::{LocalName, local_name};
 
 use super::score::{Shape, is_block_for_div};
-use super::stats::Stats;
-use super::visible::Visible;
+use super::workspace::Workspace;
 use super::{Flags, hints, region};
-use crate::dom::{Dom, NodeData, NodeId, NodeSet, is_data_table};
+use crate::dom::{Dom, NodeData, NodeId, is_data_table};
 
 /// Fewest elements of one class that make a list of cards.
 const MIN_CARDS: usize = 4;
@@ -21,17 +20,10 @@ const PROSE_MIN_CHARS: u32 = 240;
 const PROSE_MIN_SHARE: f32 = 0.5;
 const PROSE_MAX_LINK_DENSITY: f32 = 0.2;
 
-/// Drops furniture inside `roots`, updating `dropped` and `stats`.
-pub(crate) fn clean(
-    dom: &Dom,
-    roots: &[NodeId],
-    title: Option<&str>,
-    stats: &mut Stats,
-    shape: &Shape,
-    dropped: &mut NodeSet,
-    flags: Flags,
-) {
-    let mut ctx = Cleaner { dom, roots, stats, shape, dropped, flags };
+/// Drops furniture inside `roots`.
+pub(crate) fn clean(ws: &mut Workspace, roots: &[NodeId], title: Option<&str>, shape: &Shape, flags: Flags) {
+    let dom = ws.dom();
+    let mut ctx = Cleaner { dom, ws, roots, shape, flags };
     let nodes = ctx.visible_elements(roots);
     for &id in &nodes {
         let Some(tag) = dom.tag(id) else { continue };
@@ -47,16 +39,16 @@ pub(crate) fn clean(
             local_name!("object") | local_name!("embed") | local_name!("iframe") => !is_video_embed(e),
             _ => false,
         };
-        let share = hints::looks_like_share(e) && ctx.stats.text[id.index()] < SHARE_MAX_CHARS;
+        let share = hints::looks_like_share(e) && ctx.ws.text(id) < SHARE_MAX_CHARS;
         if always || share {
-            ctx.drop(id);
+            ctx.ws.drop(id);
         } else if matches!(*tag, local_name!("ul") | local_name!("ol"))
-            && !ctx.is_dropped_or_inside(id)
-            && region::is_page_toc(dom, id, ctx.stats)
+            && !ctx.ws.is_dropped_or_inside(id)
+            && region::is_page_toc(ctx.ws, id)
         {
             // The page's own table of contents repeats the headings below it.
-            let block = region::toc_block(dom, id, ctx.stats, roots);
-            ctx.drop(block);
+            let block = region::toc_block(ctx.ws, id, roots);
+            ctx.ws.drop(block);
         }
     }
     for tag in [
@@ -74,7 +66,7 @@ pub(crate) fn clean(
             && flags.weight_classes
             && dom.element(id).is_some_and(|e| hints::class_weight(e) < 0.0)
         {
-            ctx.drop(id);
+            ctx.ws.drop(id);
         }
     }
     // A lone <h2> repeating the title is the page's headline, not a subheading.
@@ -82,47 +74,35 @@ pub(crate) fn clean(
         let h2s: Vec<NodeId> = nodes
             .iter()
             .copied()
-            .filter(|&n| dom.is_tag(n, &local_name!("h2")) && !ctx.dropped.contains(n))
+            .filter(|&n| dom.is_tag(n, &local_name!("h2")) && !ctx.ws.dropped().contains(n))
             .collect();
         if let [h2] = h2s[..] {
             let text = dom.text_content(h2);
             let (a, b) = (text.trim().len() as f32, title.len() as f32);
             if a > 0.0 && (a - b).abs() / b.max(1.0) < 0.5 && super::similarity(title, &text) > 0.75 {
-                ctx.drop(h2);
+                ctx.ws.drop(h2);
             }
         }
     }
 }
 
-struct Cleaner<'a> {
-    dom: &'a Dom,
+struct Cleaner<'a, 'd> {
+    dom: &'d Dom,
+    ws: &'a mut Workspace<'d>,
     roots: &'a [NodeId],
-    stats: &'a mut Stats,
     shape: &'a Shape,
-    dropped: &'a mut NodeSet,
     flags: Flags,
 }
 
-impl Cleaner<'_> {
-    fn drop(&mut self, id: NodeId) {
-        if !self.dropped.contains(id) {
-            self.stats.remove(self.dom, id);
-            self.dropped.insert(id);
-        }
-    }
-
+impl Cleaner<'_, '_> {
     /// Elements inside `roots` (roots included), in document order, skipping dropped ones.
     fn visible_elements(&self, roots: &[NodeId]) -> Vec<NodeId> {
         let mut out = Vec::new();
         for &root in roots {
             out.push(root);
-            out.extend(Visible::new(self.dom, root, self.dropped));
+            out.extend(self.ws.visible(root));
         }
         out
-    }
-
-    fn is_dropped_or_inside(&self, id: NodeId) -> bool {
-        self.dropped.contains(id) || self.dom.ancestors(id).any(|a| self.dropped.contains(a))
     }
 
     /// Readability's `_cleanConditionally`, innermost elements first.
@@ -132,7 +112,7 @@ impl Cleaner<'_> {
         }
         let mut judged: Vec<(&str, NodeId, bool)> = Vec::new();
         for &id in nodes.iter().rev() {
-            if !self.dom.is_tag(id, tag) || self.is_dropped_or_inside(id) {
+            if !self.dom.is_tag(id, tag) || self.ws.is_dropped_or_inside(id) {
                 continue;
             }
             // A text-only div was turned into a paragraph before scoring: not a div here.
@@ -141,7 +121,7 @@ impl Cleaner<'_> {
             }
             let remove = self.should_remove(id, tag);
             if remove {
-                self.drop(id);
+                self.ws.drop(id);
             }
             if let Some(class) = self.dom.element(id).map(|e| e.class().trim()).filter(|c| !c.is_empty()) {
                 judged.push((class, id, remove));
@@ -161,9 +141,8 @@ impl Cleaner<'_> {
                 continue;
             }
             for &(_, id, remove) in group {
-                if remove && !self.dom.ancestors(id).any(|a| self.dropped.contains(a)) {
-                    self.dropped.remove(id);
-                    self.stats.restore(self.dom, id);
+                if remove && !self.dom.ancestors(id).any(|a| self.ws.dropped().contains(a)) {
+                    self.ws.restore(id);
                 }
             }
         }
@@ -187,14 +166,14 @@ impl Cleaner<'_> {
         if dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("table")) && is_data_table(self.dom, a)) {
             return false;
         }
-        let text_len = self.stats.text[id.index()];
+        let text_len = self.ws.text(id);
         let is_list = matches!(*tag, local_name!("ul") | local_name!("ol"))
             || text_len > 0 && counts.list_text as f32 / text_len as f32 > 0.9;
         let weight = if self.flags.weight_classes { hints::class_weight(e) } else { 0.0 };
         if weight < 0.0 && !self.holds_prose(id) {
             return true;
         }
-        if self.stats.commas[id.index()] >= 10 {
+        if self.ws.stats().commas[id.index()] >= 10 {
             return false;
         }
         // Only a short text can be a label: longer ones are not copied out to be compared.
@@ -204,7 +183,7 @@ impl Cleaner<'_> {
         let p = counts.p as f32;
         let img = counts.img as f32;
         let li = counts.li as f32 - 100.0;
-        let link_density = self.stats.link_density(id);
+        let link_density = self.ws.stats().link_density(id);
         let heading_density = if text_len == 0 { 0.0 } else { counts.heading_text as f32 / text_len as f32 };
         let in_figure = dom.ancestors(id).any(|a| dom.is_tag(a, &local_name!("figure")));
         let content_len = text_len;
@@ -235,11 +214,11 @@ impl Cleaner<'_> {
     /// article part whatever its class says (a "media" block of write-ups, a "widget" per
     /// reviewed item), not the furniture a negative class name usually marks.
     fn holds_prose(&self, id: NodeId) -> bool {
-        let text = self.stats.text[id.index()];
-        if self.stats.link_density(id) >= PROSE_MAX_LINK_DENSITY {
+        let text = self.ws.text(id);
+        if self.ws.stats().link_density(id) >= PROSE_MAX_LINK_DENSITY {
             return false;
         }
-        let prose = super::prose_len(self.dom, &[id], self.stats, self.shape, self.dropped);
+        let prose = super::prose_len(self.dom, &[id], self.ws.stats(), self.shape, self.ws.dropped());
         prose >= PROSE_MIN_CHARS && prose as f32 >= PROSE_MIN_SHARE * text as f32 && self.prose_follows(id)
     }
 
@@ -253,8 +232,8 @@ impl Cleaner<'_> {
         let mut next = dom.next_after_subtree(root, id);
         while let Some(n) = next {
             let descend = match dom.element(n) {
-                Some(e) if !self.dropped.contains(n) && !dom.skips(e) => {
-                    match super::paragraph_prose(dom, n, self.stats, self.shape) {
+                Some(e) if !self.ws.dropped().contains(n) && !dom.skips(e) => {
+                    match super::paragraph_prose(dom, n, self.ws.stats(), self.shape) {
                         Some(len) if len > 0 => return true,
                         Some(_) => false,
                         None => true,
@@ -278,11 +257,11 @@ impl Cleaner<'_> {
         while let Some(n) = walk.next() {
             match &dom.node(n).data {
                 NodeData::Element(e) => {
-                    if self.dropped.contains(n) || self.dom.skips(e) {
+                    if self.ws.dropped().contains(n) || self.dom.skips(e) {
                         walk.skip_subtree(n);
                         continue;
                     }
-                    let text = self.stats.text[n.index()];
+                    let text = self.ws.text(n);
                     match *e.tag() {
                         local_name!("p") => c.p += 1,
                         // Readability has turned text-only divs into paragraphs by now.

@@ -12,11 +12,13 @@ mod score;
 mod stats;
 mod tails;
 mod visible;
+mod workspace;
 
 pub(crate) use kind::is_article;
 use score::Shape;
 use stats::Stats;
 use visible::Visible;
+use workspace::Workspace;
 
 use crate::dom::{Dom, NodeId, NodeSet};
 use crate::metadata::Metadata;
@@ -103,6 +105,17 @@ impl Tuning {
             },
         }
     }
+
+    /// The share of the region's text a scored body must hold to stay the body: the declared
+    /// share on a page declaring an article, else the short share when every attempt came
+    /// up short, else the region share.
+    fn ratio(&self, declared: bool, unscored: bool) -> f32 {
+        match (declared, unscored) {
+            (true, _) => self.declared_ratio,
+            (false, true) => self.short_ratio,
+            (false, false) => self.region_ratio,
+        }
+    }
 }
 
 /// A comment section shorter than this is a "Leave a comment" box, not comments.
@@ -130,9 +143,10 @@ const WRAPPED_PROSE_SHARE: f32 = 0.5;
 /// Below this many characters an attempt is retried with relaxed flags.
 const CHAR_THRESHOLD: u32 = 500;
 
-/// Chooses the article body.
+/// Chooses the article body by the strategy in `docs/ARCHITECTURE.md` ("Selection
+/// strategy"): scored attempts, the main region, the region against the scored body, then
+/// repeats out and, if asked for, the comments in.
 pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection {
-    let declared = meta.declares_article;
     // Balanced means: the article tuning for pages that present themselves as articles
     // (declared type, a date or an author), the recall tuning for the rest, whose main
     // content is spread over cards, posts and sections rather than one run of prose.
@@ -158,35 +172,10 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         clean_conditionally: true,
         link_density_modifier: tuning.link_density_modifier,
     };
-    let attempts = [
-        strict,
-        Flags { strip_unlikely: false, ..strict },
-        Flags { strip_unlikely: false, weight_classes: false, ..strict },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, ..strict },
-    ];
     // The strict pre-pass serves the first attempt and, unless every attempt comes up short,
     // the region.
-    let strict_dropped = prepass::drop_furniture(dom, body, meta, strict);
-    let strict_stats = Stats::compute(dom, body, &strict_dropped);
-    let mut best: Option<(Selection, u32)> = None;
-    for (i, flags) in attempts.into_iter().enumerate() {
-        let (dropped, stats) = if i == 0 {
-            (strict_dropped.clone(), strict_stats.clone())
-        } else {
-            let dropped = prepass::drop_furniture(dom, body, meta, flags);
-            let stats = Stats::compute(dom, body, &dropped);
-            (dropped, stats)
-        };
-        let (selection, len) = attempt(dom, body, meta, flags, dropped, stats);
-        let enough = len >= CHAR_THRESHOLD;
-        if enough || best.as_ref().is_none_or(|(_, l)| len > *l) {
-            best = Some((selection, len));
-        }
-        if enough {
-            break;
-        }
-    }
-    let (mut selection, len) = best.expect("at least one attempt ran");
+    let strict_page = Workspace::prepass(dom, body, meta, strict);
+    let (mut selection, len) = scored(&strict_page, meta, strict);
     // A body without text is no article, whatever its prose counts; what the page declares
     // itself to be (a product, a thread) is weighed later, in `kind`.
     selection.is_article &= len > 0;
@@ -195,72 +184,23 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     // for furniture ("related products"). The stripped body, pre-passed without unlikely
     // stripping, then stands in as the region on any page.
     let unscored = len < CHAR_THRESHOLD;
-    let (region_dropped, region_stats) = if unscored {
-        let relaxed = Flags { strip_unlikely: false, ..strict };
-        let dropped = prepass::drop_furniture(dom, body, meta, relaxed);
-        let stats = Stats::compute(dom, body, &dropped);
-        (dropped, stats)
+    let region_page = if unscored {
+        Workspace::prepass(dom, body, meta, Flags { strip_unlikely: false, ..strict })
     } else {
-        (strict_dropped, strict_stats)
+        strict_page
     };
-    if let Some((mut region_selection, region_len, mut region_stats, stripped)) = main_region(
-        dom,
-        body,
-        region_dropped,
-        region_stats,
-        tuning.body_region || unscored,
-        meta.one_product(),
-        article_like,
-    ) {
-        let ratio = match (declared, unscored) {
-            (true, _) => tuning.declared_ratio,
-            (false, true) => tuning.short_ratio,
-            (false, false) => tuning.region_ratio,
-        };
-        let region_len = region_len as f32;
-        // What the scored body holds of what the region keeps: the furniture the region
-        // strips (facet pickers, forms) leaves a scored body that stays too, so it must not
-        // make that body look bigger than the region it is measured against.
-        let scored_len = len as f32;
-        let len = scored_len - furniture_inside(dom, &selection, &stripped, &region_stats, scored_len);
-        let prose_article =
-            tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
-        // A scored body entirely outside a real <main> region is furniture (an SEO blurb,
-        // a modal) beside the content the page marks as main.
-        let region = region_selection.roots[0];
-        let outside = region != body
-            && region_len >= MIN_MAIN_CHARS
-            && selection.roots.iter().all(|&r| {
-                r != region
-                    && !dom.ancestors(r).any(|a| a == region)
-                    && !dom.ancestors(region).any(|a| a == r)
-            });
-        // A scored body wrapping a real <main> reaches past what the page marks as main
-        // into sidebars, teasers and footers: the whole page always does; a narrower body
-        // does when the <main> holds most of its prose in less text.
-        let wraps = region != body
-            && region_len >= MIN_MAIN_CHARS
-            && selection.roots.iter().any(|&r| dom.ancestors(region).any(|a| a == r))
-            && (selection.roots == [body]
-                || region_len < len
-                    && region_prose(dom, &region_selection, &region_stats) as f32
-                        >= WRAPPED_PROSE_SHARE * selection.prose as f32);
-        // A scored body inside the region that holds nearly all of its text is the tighter
-        // container of the same content: the region adds only chrome around it.
-        let tighter = region_len > 0.0
-            && len >= TIGHTER_SHARE * region_len
-            && selection.roots.iter().all(|&r| r != region && dom.ancestors(r).any(|a| a == region));
-        if len < ratio * region_len && !prose_article && !tighter || outside || wraps {
+    if let Some(mut region) = main_region(region_page, tuning.body_region || unscored, meta) {
+        let ratio = tuning.ratio(meta.declares_article, unscored);
+        if region_wins(&selection, len as f32, &region, ratio, &tuning) {
             // The region keeps what conditional cleaning would judge; an article's body
             // does not end in boxes of links. Trimmed only once chosen: its length above
             // weighs it as the page marks it.
             if article_like {
-                let shape = Shape::compute(dom, region, &region_selection.dropped);
-                tails::prune_link_tail(dom, region, &mut region_stats, &shape, &mut region_selection.dropped);
+                region.prune_link_tail();
             }
-            selection = region_selection;
+            selection = region.into_selection();
         } else {
-            strip_inside(dom, &mut selection, &stripped, scored_len);
+            strip_inside(dom, &mut selection, &region.stripped, len as f32);
         }
     }
     dedup::drop_repeats(dom, &mut selection);
@@ -268,6 +208,172 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
         add_comments(dom, body, &mut selection);
     }
     selection
+}
+
+/// The scored attempts, from `strict` (the page pre-passed with the strict `flags`) on, each
+/// relaxing one more heuristic while the last found under [`CHAR_THRESHOLD`] characters:
+/// the first to reach it, else the longest, with its length.
+fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32) {
+    let attempts = [
+        flags,
+        Flags { strip_unlikely: false, ..flags },
+        Flags { strip_unlikely: false, weight_classes: false, ..flags },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, ..flags },
+    ];
+    let mut best: Option<(Selection, u32)> = None;
+    for (i, flags) in attempts.into_iter().enumerate() {
+        let page = if i == 0 {
+            strict.clone()
+        } else {
+            Workspace::prepass(strict.dom(), strict.body(), meta, flags)
+        };
+        let (selection, len) = attempt(page, meta, flags);
+        let enough = len >= CHAR_THRESHOLD;
+        if enough || best.as_ref().is_none_or(|(_, l)| len > *l) {
+            best = Some((selection, len));
+        }
+        if enough {
+            break;
+        }
+    }
+    best.expect("at least one attempt ran")
+}
+
+/// One scored attempt on the pre-passed page: choose, clean, measure.
+fn attempt(mut page: Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32) {
+    let dom = page.dom();
+    let shape = Shape::compute(dom, page.body(), page.dropped());
+    let (mut roots, scores) = score::choose(&page, &shape, flags);
+    clean::clean(&mut page, &roots, meta.title.as_deref(), &shape, flags);
+    let thread = prune_page_chrome(&mut page, &roots, meta, Some(&shape));
+    // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
+    // article container): it is then no part of the body, and its text does not count.
+    roots.retain(|&r| !page.dropped().contains(r));
+    let len: u32 = roots.iter().map(|&r| page.text(r)).sum();
+    let top = roots.iter().filter_map(|&r| scores.get(r)).fold(0.0f32, f32::max);
+    let prose = prose_len(dom, &roots, page.stats(), &shape, page.dropped());
+    let is_article = len >= CHAR_THRESHOLD && prose >= PROSE_FOR_ARTICLE;
+    let confidence = (top / 100.0).clamp(0.0, 1.0) * 0.5 + (len as f32 / 3000.0).min(1.0) * 0.5;
+    (Selection { roots, dropped: page.into_dropped(), is_article, confidence, prose, thread }, len)
+}
+
+/// The page passes, run alike on the scored body (after conditional cleaning) and on the
+/// region (after its furniture is stripped): the page's own chrome that either may hold,
+/// dropped where the page is of the kind that carries it. Returns whether the body is a
+/// thread (see `posts`). The teaser rule reads `shape`, the block facts the scorer saw, in
+/// a scored body; the region, never scored, is measured as its pruning has left it.
+fn prune_page_chrome(page: &mut Workspace, roots: &[NodeId], meta: &Metadata, shape: Option<&Shape>) -> bool {
+    let thread = posts::prune_chrome(page, roots);
+    // Rows of other products' cards are advertisements on the page of one product only;
+    // elsewhere (listings, reviews comparing products) they may be the content.
+    if meta.one_product() {
+        cards::prune(page, roots);
+    }
+    // Teaser cards after the story are the page's, not the article's; on other pages
+    // (listings, hubs) such cards may be the content.
+    if article_like(meta) {
+        let pruned;
+        let shape = match shape {
+            Some(shape) => shape,
+            None => {
+                pruned = Shape::compute(page.dom(), page.body(), page.dropped());
+                &pruned
+            }
+        };
+        tails::prune(page, roots, shape);
+    }
+    thread
+}
+
+/// The main region with its furniture stripped: the body of pages that are not one run of
+/// prose.
+struct Region<'a> {
+    /// The `<main>` (or, as `region::find` allows, the body) standing for the content.
+    root: NodeId,
+    /// The page as the region's passes left it.
+    page: Workspace<'a>,
+    /// The furniture `region::strip` dropped.
+    stripped: Vec<NodeId>,
+    /// Whether the region is a thread (see `posts`).
+    thread: bool,
+}
+
+impl Region<'_> {
+    /// Characters of text the region holds.
+    fn len(&self) -> u32 {
+        self.page.text(self.root)
+    }
+
+    /// Characters of running prose in the region (see [`prose_len`]), measured only when a
+    /// decision needs them.
+    fn prose(&self) -> u32 {
+        let (dom, dropped) = (self.page.dom(), self.page.dropped());
+        let shape = Shape::compute(dom, self.root, dropped);
+        prose_len(dom, &[self.root], self.page.stats(), &shape, dropped)
+    }
+
+    /// Drops the boxes of links ending the region (see `tails::prune_link_tail`).
+    fn prune_link_tail(&mut self) {
+        let shape = Shape::compute(self.page.dom(), self.root, self.page.dropped());
+        tails::prune_link_tail(&mut self.page, self.root, &shape);
+    }
+
+    /// The region as the body.
+    fn into_selection(self) -> Selection {
+        Selection {
+            roots: vec![self.root],
+            dropped: self.page.into_dropped(),
+            is_article: false,
+            confidence: 0.5,
+            prose: 0,
+            thread: self.thread,
+        }
+    }
+}
+
+/// Finds the main region on `page` and prunes it: its furniture, then the page passes.
+fn main_region<'a>(mut page: Workspace<'a>, body_fallback: bool, meta: &Metadata) -> Option<Region<'a>> {
+    let root = region::find(&page, body_fallback)?;
+    let stripped = region::strip(&mut page, root);
+    let thread = prune_page_chrome(&mut page, &[root], meta, None);
+    Some(Region { root, page, stripped, thread })
+}
+
+/// Whether the region replaces the scored body `selection` of `scored_len` characters, as
+/// step 3 of the strategy weighs them, `ratio` being the share of the region's text the
+/// scored body must hold.
+fn region_wins(selection: &Selection, scored_len: f32, region: &Region, ratio: f32, tuning: &Tuning) -> bool {
+    let (dom, body) = (region.page.dom(), region.page.body());
+    let region_len = region.len() as f32;
+    // What the scored body holds of what the region keeps: the furniture the region
+    // strips (facet pickers, forms) leaves a scored body that stays too, so it must not
+    // make that body look bigger than the region it is measured against.
+    let len =
+        scored_len - furniture_inside(dom, selection, &region.stripped, region.page.stats(), scored_len);
+    let prose_article =
+        tuning.prose_guard && selection.prose >= PROSE_GUARD && len >= PROSE_GUARD_RATIO * region_len;
+    // A scored body entirely outside a real <main> region is furniture (an SEO blurb,
+    // a modal) beside the content the page marks as main.
+    let root = region.root;
+    let outside = root != body
+        && region_len >= MIN_MAIN_CHARS
+        && selection.roots.iter().all(|&r| {
+            r != root && !dom.ancestors(r).any(|a| a == root) && !dom.ancestors(root).any(|a| a == r)
+        });
+    // A scored body wrapping a real <main> reaches past what the page marks as main
+    // into sidebars, teasers and footers: the whole page always does; a narrower body
+    // does when the <main> holds most of its prose in less text.
+    let wraps = root != body
+        && region_len >= MIN_MAIN_CHARS
+        && selection.roots.iter().any(|&r| dom.ancestors(root).any(|a| a == r))
+        && (selection.roots == [body]
+            || region_len < len && region.prose() as f32 >= WRAPPED_PROSE_SHARE * selection.prose as f32);
+    // A scored body inside the region that holds nearly all of its text is the tighter
+    // container of the same content: the region adds only chrome around it.
+    let tighter = region_len > 0.0
+        && len >= TIGHTER_SHARE * region_len
+        && selection.roots.iter().all(|&r| r != root && dom.ancestors(r).any(|a| a == root));
+    len < ratio * region_len && !prose_article && !tighter || outside || wraps
 }
 
 /// The share of the scored body's text above which a part the region strips is a wrapper
@@ -309,44 +415,6 @@ fn is_inside_furniture(dom: &Dom, selection: &Selection, id: NodeId, len: f32) -
         && !dom.ancestors(id).any(|a| selection.dropped.contains(a))
 }
 
-/// The main region with its furniture stripped, its text length, the statistics of the
-/// stripped page, and the stripped parts.
-fn main_region(
-    dom: &Dom,
-    body: NodeId,
-    mut dropped: NodeSet,
-    mut stats: Stats,
-    body_fallback: bool,
-    product: bool,
-    article: bool,
-) -> Option<(Selection, u32, Stats, Vec<NodeId>)> {
-    let region = region::find(dom, body, &stats, &dropped, body_fallback)?;
-    let stripped = region::strip(dom, region, &mut stats, &mut dropped);
-    let thread = posts::prune_chrome(dom, &[region], &mut stats, &mut dropped);
-    if product {
-        cards::prune(dom, &[region], &mut stats, &mut dropped);
-    }
-    if article {
-        let shape = Shape::compute(dom, region, &dropped);
-        tails::prune(dom, &[region], &mut stats, &shape, &mut dropped);
-    }
-    let len = stats.text[region.index()];
-    Some((
-        Selection { roots: vec![region], dropped, is_article: false, confidence: 0.5, prose: 0, thread },
-        len,
-        stats,
-        stripped,
-    ))
-}
-
-/// Characters of running prose in the region (see [`prose_len`]), measured only when a
-/// decision needs them.
-fn region_prose(dom: &Dom, region: &Selection, stats: &Stats) -> u32 {
-    let root = region.roots[0];
-    let shape = Shape::compute(dom, root, &region.dropped);
-    prose_len(dom, &region.roots, stats, &shape, &region.dropped)
-}
-
 /// Adds the page's comment section to the body (for [`Options::comments`]): the largest
 /// element named as comments (`comments`, `disqus`, `discussion`), undoing the pruning that
 /// removed it; it renders in place when inside the body, after it otherwise.
@@ -377,40 +445,6 @@ fn add_comments(dom: &Dom, body: NodeId, selection: &mut Selection) {
         selection.roots.retain(|&r| !dom.ancestors(r).any(|a| a == comments));
         selection.roots.push(comments);
     }
-}
-
-/// One scored attempt on the pre-passed page: choose, clean, measure.
-fn attempt(
-    dom: &Dom,
-    body: NodeId,
-    meta: &Metadata,
-    flags: Flags,
-    mut dropped: NodeSet,
-    mut stats: Stats,
-) -> (Selection, u32) {
-    let shape = Shape::compute(dom, body, &dropped);
-    let (mut roots, scores) = score::choose(dom, body, &stats, &shape, &dropped, flags);
-    clean::clean(dom, &roots, meta.title.as_deref(), &mut stats, &shape, &mut dropped, flags);
-    let thread = posts::prune_chrome(dom, &roots, &mut stats, &mut dropped);
-    // Rows of other products' cards are advertisements on the page of one product only;
-    // elsewhere (listings, reviews comparing products) they may be the content.
-    if meta.one_product() {
-        cards::prune(dom, &roots, &mut stats, &mut dropped);
-    }
-    // Teaser cards after the story are the page's, not the article's; on other pages
-    // (listings, hubs) such cards may be the content.
-    if article_like(meta) {
-        tails::prune(dom, &roots, &mut stats, &shape, &mut dropped);
-    }
-    // Conditional cleaning may judge a root itself furniture (Readability cleans the whole
-    // article container): it is then no part of the body, and its text does not count.
-    roots.retain(|&r| !dropped.contains(r));
-    let len: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
-    let top = roots.iter().filter_map(|&r| scores.get(r)).fold(0.0f32, f32::max);
-    let prose = prose_len(dom, &roots, &stats, &shape, &dropped);
-    let is_article = len >= CHAR_THRESHOLD && prose >= PROSE_FOR_ARTICLE;
-    let confidence = (top / 100.0).clamp(0.0, 1.0) * 0.5 + (len as f32 / 3000.0).min(1.0) * 0.5;
-    (Selection { roots, dropped, is_article, confidence, prose, thread }, len)
 }
 
 /// Whether the page presents itself as an article: a declared article type, a date or an

@@ -18,9 +18,8 @@ use html5ever::{LocalName, local_name};
 use rustc_hash::{FxBuildHasher, FxHasher};
 
 use super::score::is_phrasing;
-use super::stats::Stats;
-use super::visible::Visible;
-use crate::dom::{Dom, NodeId, NodeSet, is_heading};
+use super::workspace::Workspace;
+use crate::dom::{Dom, NodeId, is_heading};
 
 /// Fewest repeated containers that make a thread.
 const MIN_POSTS: usize = 4;
@@ -36,17 +35,17 @@ const CHROME_LEN_FACTOR: u32 = 2;
 /// Share of the body's text the posts must hold together.
 const MIN_POSTS_SHARE: f32 = 0.5;
 
-/// Drops the parts of each post that repeat in other posts, keeping `stats` current.
-/// Returns whether the body is a thread: repeated posts with a message each.
-pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropped: &mut NodeSet) -> bool {
-    let Some(posts) = find_posts(dom, roots, stats, dropped) else { return false };
-    let spine = message_spine(dom, &posts, stats, dropped);
+/// Drops the parts of each post that repeat in other posts. Returns whether the body is a
+/// thread: repeated posts with a message each.
+pub(crate) fn prune_chrome(ws: &mut Workspace, roots: &[NodeId]) -> bool {
+    let Some(posts) = find_posts(ws, roots) else { return false };
+    let spine = message_spine(ws, &posts);
     if spine.is_empty() {
         return false;
     }
     let mut parts = Vec::new();
     for (post, &root) in posts.iter().enumerate() {
-        collect_parts(dom, root, post as u32, &spine, stats, dropped, &mut parts);
+        collect_parts(ws, root, post as u32, &spine, &mut parts);
     }
     parts.sort_unstable_by_key(|p| (p.path, p.text, p.post));
     let mut chrome = Vec::new();
@@ -65,9 +64,8 @@ pub(crate) fn prune_chrome(dom: &Dom, roots: &[NodeId], stats: &mut Stats, dropp
     chrome.sort_unstable();
     let thread = !chrome.is_empty();
     for node in chrome {
-        if !dropped.contains(node) && !dom.ancestors(node).any(|a| dropped.contains(a)) {
-            stats.remove(dom, node);
-            dropped.insert(node);
+        if !ws.is_dropped_or_inside(node) {
+            ws.drop(node);
         }
     }
     thread
@@ -85,15 +83,16 @@ struct Part {
 /// The outermost elements under `roots` (or among them) sharing a tag and first class name,
 /// at least [`MIN_POSTS`] of them, that together hold the most text, if that is at least
 /// [`MIN_POSTS_SHARE`] of the body's.
-fn find_posts(dom: &Dom, roots: &[NodeId], stats: &Stats, dropped: &NodeSet) -> Option<Vec<NodeId>> {
-    let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
+fn find_posts(ws: &Workspace, roots: &[NodeId]) -> Option<Vec<NodeId>> {
+    let dom = ws.dom();
+    let total: u32 = roots.iter().map(|&r| ws.text(r)).sum();
     let mut groups: HashMap<(&LocalName, &str), Vec<NodeId>, FxBuildHasher> = HashMap::default();
     for &root in roots {
-        let mut walk = Visible::new(dom, root, dropped);
+        let mut walk = ws.visible(root);
         let mut next = Some(root);
         while let Some(id) = next {
             // No post lies below an element with less text than a post holds.
-            if stats.text[id.index()] < MIN_POST {
+            if ws.text(id) < MIN_POST {
                 walk.skip_subtree(id);
             } else if let Some(e) = dom.element(id)
                 && let Some(class) = e.class().split_ascii_whitespace().next()
@@ -110,11 +109,11 @@ fn find_posts(dom: &Dom, roots: &[NodeId], stats: &Stats, dropped: &NodeSet) -> 
         }
         let all = members.clone();
         members.retain(|&m| !dom.ancestors(m).any(|a| all.binary_search(&a).is_ok()));
-        let text: u32 = members.iter().map(|m| stats.text[m.index()]).sum();
+        let text: u32 = members.iter().map(|&m| ws.text(m)).sum();
         if members.len() < MIN_POSTS || (text as f32) < MIN_POSTS_SHARE * total as f32 {
             continue;
         }
-        let mut lens: Vec<u32> = members.iter().map(|m| stats.text[m.index()]).collect();
+        let mut lens: Vec<u32> = members.iter().map(|&m| ws.text(m)).collect();
         lens.sort_unstable();
         if lens[lens.len() / 2] < MIN_MEDIAN_POST {
             continue;
@@ -129,20 +128,13 @@ fn find_posts(dom: &Dom, roots: &[NodeId], stats: &Stats, dropped: &NodeSet) -> 
 
 /// Pushes the parts of `post` that hold text, outside the message and the elements
 /// around it (`spine`, the paths from the post down to the message, the message last).
-fn collect_parts(
-    dom: &Dom,
-    post: NodeId,
-    index: u32,
-    spine: &[u64],
-    stats: &Stats,
-    dropped: &NodeSet,
-    out: &mut Vec<Part>,
-) {
+fn collect_parts(ws: &Workspace, post: NodeId, index: u32, spine: &[u64], out: &mut Vec<Part>) {
+    let dom = ws.dom();
     let message = spine.last().copied();
     let mut stack = vec![(post, 0u64)];
     let mut like = Vec::new();
     while let Some((id, path)) = stack.pop() {
-        for_each_child(dom, id, path, stats, dropped, &mut like, |child, tag, child_path| {
+        for_each_child(ws, id, path, &mut like, |child, tag, child_path| {
             if Some(child_path) == message {
                 return;
             }
@@ -159,12 +151,12 @@ fn collect_parts(
                 )
                 // A heading ("Pros", "Cons") is a label too, unless it is a link (a reply's
                 // "Re: title" pointing at the post).
-                || is_heading(tag) && !is_one_link(dom, child, stats);
+                || is_heading(tag) && !is_one_link(ws, child);
             if !label && !spine.contains(&child_path) {
                 out.push(Part {
                     path: child_path,
                     text: text_hash(dom, child),
-                    len: stats.text[child.index()],
+                    len: ws.text(child),
                     post: index,
                     node: child,
                 });
@@ -177,18 +169,17 @@ fn collect_parts(
 /// Calls `f` with each visible child of `id` that holds text, its tag and its path: the
 /// parent's path, the tag, the first class name and the position among like siblings.
 fn for_each_child(
-    dom: &Dom,
+    ws: &Workspace,
     id: NodeId,
     path: u64,
-    stats: &Stats,
-    dropped: &NodeSet,
     like: &mut Vec<(u64, u32)>,
     mut f: impl FnMut(NodeId, &LocalName, u64),
 ) {
+    let dom = ws.dom();
     like.clear();
     for child in dom.element_children(id) {
         let Some(e) = dom.element(child) else { continue };
-        if dropped.contains(child) || dom.skips(e) || stats.text[child.index()] == 0 {
+        if ws.dropped().contains(child) || dom.skips(e) || ws.text(child) == 0 {
             continue;
         }
         let mut h = FxHasher::default();
@@ -213,21 +204,21 @@ fn for_each_child(
 /// The paths from a post down to its message, as at least half the posts have them: in each
 /// post the message is the deepest container holding at least half the post's text, found by
 /// following the child with the most text. Empty when the posts agree on no such message.
-fn message_spine(dom: &Dom, posts: &[NodeId], stats: &Stats, dropped: &NodeSet) -> Vec<u64> {
+fn message_spine(ws: &Workspace, posts: &[NodeId]) -> Vec<u64> {
     let mut spines: Vec<Vec<u64>> = Vec::with_capacity(posts.len());
     let mut like = Vec::new();
     for &post in posts {
-        let half = (stats.text[post.index()] / 2).max(1);
+        let half = (ws.text(post) / 2).max(1);
         let (mut node, mut path, mut spine) = (post, 0u64, Vec::new());
         loop {
             let mut best: Option<(NodeId, u64, bool)> = None;
-            for_each_child(dom, node, path, stats, dropped, &mut like, |child, tag, child_path| {
-                if best.is_none_or(|(b, ..)| stats.text[child.index()] > stats.text[b.index()]) {
+            for_each_child(ws, node, path, &mut like, |child, tag, child_path| {
+                if best.is_none_or(|(b, ..)| ws.text(child) > ws.text(b)) {
                     best = Some((child, child_path, is_container(tag)));
                 }
             });
             match best {
-                Some((child, child_path, true)) if stats.text[child.index()] >= half => {
+                Some((child, child_path, true)) if ws.text(child) >= half => {
                     spine.push(child_path);
                     (node, path) = (child, child_path);
                 }
@@ -258,10 +249,11 @@ fn is_container(tag: &LocalName) -> bool {
 }
 
 /// Whether all of an element's text sits in one link child.
-fn is_one_link(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
-    let mut texts = dom.element_children(id).filter(|c| stats.text[c.index()] > 0);
+fn is_one_link(ws: &Workspace, id: NodeId) -> bool {
+    let dom = ws.dom();
+    let mut texts = dom.element_children(id).filter(|&c| ws.text(c) > 0);
     matches!((texts.next(), texts.next()), (Some(a), None)
-        if dom.is_tag(a, &local_name!("a")) && stats.text[a.index()] == stats.text[id.index()])
+        if dom.is_tag(a, &local_name!("a")) && ws.text(a) == ws.text(id))
 }
 
 /// A hash of the words below `id`, whitespace-insensitive.

@@ -4,28 +4,21 @@
 use html5ever::local_name;
 
 use super::hints;
-use super::stats::Stats;
-use super::visible::Visible;
-use crate::dom::{Dom, NodeId, NodeSet};
+use super::workspace::Workspace;
+use crate::dom::{Dom, NodeId};
 
 /// The largest `<main>` or `role=main` element outside dropped subtrees, if any, else the
 /// body itself when `body_fallback` allows.
-pub(crate) fn find(
-    dom: &Dom,
-    body: NodeId,
-    stats: &Stats,
-    dropped: &NodeSet,
-    body_fallback: bool,
-) -> Option<NodeId> {
+pub(crate) fn find(ws: &Workspace, body_fallback: bool) -> Option<NodeId> {
     let mut best: Option<NodeId> = None;
-    for id in Visible::new(dom, body, dropped) {
-        let Some(e) = dom.element(id) else { continue };
+    for id in ws.visible(ws.body()) {
+        let Some(e) = ws.dom().element(id) else { continue };
         let is_main = *e.tag() == local_name!("main") || e.attr(&local_name!("role")) == Some("main");
-        if is_main && best.is_none_or(|b| stats.text[id.index()] > stats.text[b.index()]) {
+        if is_main && best.is_none_or(|b| ws.text(id) > ws.text(b)) {
             best = Some(id);
         }
     }
-    best.filter(|&b| stats.text[b.index()] > 0).or(body_fallback.then_some(body))
+    best.filter(|&b| ws.text(b) > 0).or(body_fallback.then_some(ws.body()))
 }
 
 /// Longest text a breadcrumb trail or a pagination bar holds: more is a wrapper named
@@ -38,10 +31,11 @@ const WRAPPER_FORM_SHARE: f32 = 0.5;
 /// Drops navigation, the page banner (site `<header>`, `role=banner`) and footers
 /// (`contentinfo`), asides, forms (but one wrapping the page) and dialogs inside `region`;
 /// returns the dropped nodes.
-pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut NodeSet) -> Vec<NodeId> {
+pub(crate) fn strip(ws: &mut Workspace, region: NodeId) -> Vec<NodeId> {
+    let dom = ws.dom();
     let mut found = Vec::new();
-    let region_len = stats.text[region.index()];
-    let mut walk = Visible::new(dom, region, dropped);
+    let region_len = ws.text(region);
+    let mut walk = ws.visible(region);
     let mut climbed = false;
     while let Some(id) = walk.next() {
         let Some(e) = dom.element(id) else { continue };
@@ -56,36 +50,34 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
             | local_name!("input")
             | local_name!("textarea")
             | local_name!("iframe") => true,
-            local_name!("ul") | local_name!("ol") => {
-                is_link_menu(dom, id, stats) || is_page_toc(dom, id, stats)
-            }
+            local_name!("ul") | local_name!("ol") => is_link_menu(ws, id) || is_page_toc(ws, id),
             // A form holding most of the region wraps the page (ASP.NET's page-wide form,
             // a search app's results): its furniture is stripped inside it instead.
-            local_name!("form") => (stats.text[id.index()] as f32) < WRAPPER_FORM_SHARE * region_len as f32,
+            local_name!("form") => (ws.text(id) as f32) < WRAPPER_FORM_SHARE * region_len as f32,
             local_name!("header") => is_page_banner(dom, id),
             local_name!("label") => is_choice_label(dom, id),
             _ => {
                 hints::has_unlikely_role(e)
                     || matches!(e.attr(&local_name!("role")), Some("banner" | "contentinfo"))
-                    || hints::looks_like_share(e) && stats.text[id.index()] < 500
+                    || hints::looks_like_share(e) && ws.text(id) < 500
             }
         };
         // A trail, a sort control or a pagination bar is furniture whatever its tag (often
         // a list of links that is no menu, since "Page 1 of 2" is no link).
-        let furniture = furniture || hints::names_trail(e) && stats.text[id.index()] < MAX_TRAIL_CHARS;
-        let furniture = furniture || is_pager(dom, id, stats);
+        let furniture = furniture || hints::names_trail(e) && ws.text(id) < MAX_TRAIL_CHARS;
+        let furniture = furniture || is_pager(ws, id);
         if furniture {
             walk.skip_subtree(id);
-            if is_page_toc(dom, id, stats) {
+            if is_page_toc(ws, id) {
                 // The table of contents goes with its title ("Contents"), which came
                 // before it and holds nothing found.
-                let block = toc_block(dom, id, stats, &[region]);
+                let block = toc_block(ws, id, &[region]);
                 found.retain(|&f| !dom.ancestors(f).any(|a| a == block));
                 found.push(block);
             } else if *e.tag() == local_name!("form") {
                 // A sign-up or contact form goes with the heading and pitch that title it
                 // ("Get a free audit", "Monthly updates"), as a table of contents with its.
-                let block = form_block(dom, id, stats, region);
+                let block = form_block(ws, id, region);
                 found.retain(|&f| !dom.ancestors(f).any(|a| a == block));
                 climbed |= block != id;
                 found.push(block);
@@ -100,8 +92,7 @@ pub(crate) fn strip(dom: &Dom, region: NodeId, stats: &mut Stats, dropped: &mut 
         found.retain(|&f| !dom.ancestors(f).any(|a| blocks.contains(&a)));
     }
     for &id in &found {
-        stats.remove(dom, id);
-        dropped.insert(id);
+        ws.drop(id);
     }
     found
 }
@@ -158,10 +149,11 @@ const TOC_TITLE_CHARS: u32 = 40;
 /// nearly all of its text in them. It repeats the headings that follow; whatever its
 /// words, the fragment links say what it is. (Stats weigh `#` links low in link density,
 /// so the link text is measured here.)
-pub(crate) fn is_page_toc(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
-    let text = stats.text[list.index()];
+pub(crate) fn is_page_toc(ws: &Workspace, list: NodeId) -> bool {
+    let dom = ws.dom();
+    let text = ws.text(list);
     // A cheap first test: fragment links weigh 0.3 in the link density.
-    if text == 0 || stats.link_density(list) < 0.3 * TOC_SHARE {
+    if text == 0 || ws.stats().link_density(list) < 0.3 * TOC_SHARE {
         return false;
     }
     let (mut links, mut fragments, mut link_text) = (0u32, 0u32, 0u32);
@@ -173,7 +165,7 @@ pub(crate) fn is_page_toc(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
         }
         walk.skip_subtree(n);
         links += 1;
-        link_text += stats.text[n.index()];
+        link_text += ws.text(n);
         let href = e.attr(&local_name!("href")).map_or("", str::trim);
         // `#!` and `#/` are routes of a script-driven app, not places in the page.
         if href.len() > 1 && href.starts_with('#') && !href.starts_with("#!") && !href.starts_with("#/") {
@@ -187,11 +179,10 @@ pub(crate) fn is_page_toc(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
 
 /// A table of contents with its title: the list, or the wrappers around it that add only
 /// a short title, below `roots`.
-pub(crate) fn toc_block(dom: &Dom, list: NodeId, stats: &Stats, roots: &[NodeId]) -> NodeId {
+pub(crate) fn toc_block(ws: &Workspace, list: NodeId, roots: &[NodeId]) -> NodeId {
     let mut block = list;
-    while let Some(parent) = dom.parent(block) {
-        if roots.contains(&parent) || stats.text[parent.index()] > stats.text[block.index()] + TOC_TITLE_CHARS
-        {
+    while let Some(parent) = ws.dom().parent(block) {
+        if roots.contains(&parent) || ws.text(parent) > ws.text(block) + TOC_TITLE_CHARS {
             break;
         }
         block = parent;
@@ -206,8 +197,9 @@ const MAX_PAGER_CHARS: u32 = 200;
 /// series: two or more of its links say so in markup (`rel=prev`/`rel=next`, or the
 /// `accesskey` that DocBook-style manuals give their Prev/Up/Next links), whatever words
 /// they show.
-fn is_pager(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
-    let text = stats.text[id.index()];
+fn is_pager(ws: &Workspace, id: NodeId) -> bool {
+    let dom = ws.dom();
+    let text = ws.text(id);
     if text == 0
         || text >= MAX_PAGER_CHARS
         || !dom.tag(id).is_some_and(|t| matches!(*t, local_name!("div") | local_name!("table")))
@@ -234,7 +226,8 @@ const FORM_TITLE_CHARS: u32 = 150;
 /// A form with its title: the form, or the wrappers around it below `region` that add only a
 /// short heading and pitch. Only a form asking for typed words (a sign-up, a contact form)
 /// climbs, and never into a page's `<h1>`: the title of a product's buy box is the product.
-fn form_block(dom: &Dom, form: NodeId, stats: &Stats, region: NodeId) -> NodeId {
+fn form_block(ws: &Workspace, form: NodeId, region: NodeId) -> NodeId {
+    let dom = ws.dom();
     let asks_words = dom.descendants(form).any(|n| {
         dom.element(n).is_some_and(|i| {
             *i.tag() == local_name!("textarea")
@@ -249,7 +242,7 @@ fn form_block(dom: &Dom, form: NodeId, stats: &Stats, region: NodeId) -> NodeId 
     let mut block = form;
     while let Some(parent) = dom.parent(block) {
         if parent == region
-            || stats.text[parent.index()] > stats.text[block.index()] + FORM_TITLE_CHARS
+            || ws.text(parent) > ws.text(block) + FORM_TITLE_CHARS
             || dom.descendants(parent).any(|n| dom.tag(n).is_some_and(|t| *t == local_name!("h1")))
         {
             break;
@@ -260,26 +253,24 @@ fn form_block(dom: &Dom, form: NodeId, stats: &Stats, region: NodeId) -> NodeId 
 }
 
 /// A list whose every item is one short link: a menu inside the region.
-fn is_link_menu(dom: &Dom, list: NodeId, stats: &Stats) -> bool {
-    let items: Vec<NodeId> = dom.element_children(list).collect();
-    items.len() >= 3
-        && stats.link_density(list) >= 0.9
-        && stats.text[list.index()] / (items.len() as u32) < 30
+fn is_link_menu(ws: &Workspace, list: NodeId) -> bool {
+    let items: Vec<NodeId> = ws.dom().element_children(list).collect();
+    items.len() >= 3 && ws.stats().link_density(list) >= 0.9 && ws.text(list) / (items.len() as u32) < 30
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::NodeSet;
 
     /// Strips the `<main>` of `html` and returns the text left in it.
     fn stripped_text(html: &str) -> String {
         let dom = crate::dom::parse(html, 10_000, 256).expect("test page parses");
         let body = dom.body().expect("a body");
-        let mut dropped = NodeSet::new(&dom);
-        let mut stats = Stats::compute(&dom, body, &dropped);
-        let region = find(&dom, body, &stats, &dropped, false).expect("a main region");
-        strip(&dom, region, &mut stats, &mut dropped);
-        Visible::new(&dom, region, &dropped)
+        let mut ws = Workspace::new(&dom, body, NodeSet::new(&dom));
+        let region = find(&ws, false).expect("a main region");
+        strip(&mut ws, region);
+        ws.visible(region)
             .flat_map(|e| dom.children(e).filter_map(|c| dom.text(c)))
             .collect::<Vec<_>>()
             .join(" ")

@@ -9,6 +9,7 @@ use html5ever::{LocalName, local_name};
 
 use super::stats::{Stats, collapsed_len, count_commas};
 use super::visible::Visible;
+use super::workspace::Workspace;
 use super::{Flags, hints};
 use crate::dom::{Dom, NodeData, NodeId, NodeSet, is_heading};
 
@@ -172,15 +173,9 @@ struct Unit {
     first_ancestor: NodeId,
 }
 
-/// Scores the page below `body` and returns the chosen top-level content nodes.
-pub(crate) fn choose(
-    dom: &Dom,
-    body: NodeId,
-    stats: &Stats,
-    shape: &Shape,
-    dropped: &NodeSet,
-    flags: Flags,
-) -> (Vec<NodeId>, Scores) {
+/// Scores the pre-passed page and returns the chosen top-level content nodes.
+pub(crate) fn choose(ws: &Workspace, shape: &Shape, flags: Flags) -> (Vec<NodeId>, Scores) {
+    let (dom, body, stats, dropped) = (ws.dom(), ws.body(), ws.stats(), ws.dropped());
     let mut scores =
         Scores { score: vec![0.0; dom.len()], scored: NodeSet::new(dom), candidates: Vec::new() };
     let transparent = single_p_wrappers(dom, body, stats, dropped);

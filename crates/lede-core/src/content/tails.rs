@@ -12,9 +12,8 @@
 use html5ever::local_name;
 
 use super::score::{Shape, is_phrasing};
-use super::stats::Stats;
-use super::visible::Visible;
-use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet};
+use super::workspace::Workspace;
+use crate::dom::{Element, NodeData, NodeId};
 
 /// Fewest cards that make a run: two links may be a "previous / next" pair.
 const MIN_TEASERS: usize = 3;
@@ -35,28 +34,28 @@ const MAX_RUN_OVER_PROSE: f32 = 2.0;
 
 /// Drops from `roots` the runs of teaser cards that follow the article's last paragraph of
 /// running prose, each with the label just before it.
-pub(crate) fn prune(dom: &Dom, roots: &[NodeId], stats: &mut Stats, shape: &Shape, dropped: &mut NodeSet) {
+pub(crate) fn prune(ws: &mut Workspace, roots: &[NodeId], shape: &Shape) {
     // One walk in document order: paragraphs of prose and runs of teasers, as they come.
     let mut prose = 0u32;
     let mut runs: Vec<(NodeId, u32)> = Vec::new();
     for &root in roots {
-        if dropped.contains(root) {
+        if ws.dropped().contains(root) {
             continue;
         }
-        if visit(dom, root, stats, shape, dropped, &mut prose, &mut runs) {
+        if visit(ws, root, shape, &mut prose, &mut runs) {
             continue;
         }
-        let mut walk = Visible::new(dom, root, dropped);
+        let mut walk = ws.visible(root);
         while let Some(id) = walk.next() {
-            if visit(dom, id, stats, shape, dropped, &mut prose, &mut runs) {
+            if visit(ws, id, shape, &mut prose, &mut runs) {
                 walk.skip_subtree(id);
             }
         }
     }
     // Last first, so that the text following a run no longer counts the runs after it.
     for (run, before) in runs.into_iter().rev() {
-        let len = stats.text[run.index()];
-        if following_text(dom, run, roots, stats, dropped) >= len {
+        let len = ws.text(run);
+        if following_text(ws, run, roots) >= len {
             // Not the page's tail: more of the page follows than the run holds (a landing
             // page's rows of feature cards between its sections).
             continue;
@@ -64,26 +63,18 @@ pub(crate) fn prune(dom: &Dom, roots: &[NodeId], stats: &mut Stats, shape: &Shap
         if before < MIN_PROSE_BEFORE || len as f32 > MAX_RUN_OVER_PROSE * before as f32 {
             continue;
         }
-        let block = enclosing_block(dom, run, roots, stats);
-        if let Some(label) = label_before(dom, block, stats, dropped) {
-            drop(dom, label, stats, dropped);
+        let block = enclosing_block(ws, run, roots);
+        if let Some(label) = label_before(ws, block) {
+            ws.drop(label);
         }
-        drop(dom, block, stats, dropped);
+        ws.drop(block);
     }
 }
 
 /// Records `id` when it is a paragraph (its prose) or a run of teasers; true when its
 /// subtree needs no further look.
-fn visit(
-    dom: &Dom,
-    id: NodeId,
-    stats: &Stats,
-    shape: &Shape,
-    dropped: &NodeSet,
-    prose: &mut u32,
-    runs: &mut Vec<(NodeId, u32)>,
-) -> bool {
-    if let Some(len) = super::paragraph_prose(dom, id, stats, shape) {
+fn visit(ws: &Workspace, id: NodeId, shape: &Shape, prose: &mut u32, runs: &mut Vec<(NodeId, u32)>) -> bool {
+    if let Some(len) = super::paragraph_prose(ws.dom(), id, ws.stats(), shape) {
         if len > 0 {
             // Prose after a run makes that run a box inside the story.
             runs.clear();
@@ -91,29 +82,23 @@ fn visit(
         }
         return true;
     }
-    if is_teaser_run(dom, id, stats, dropped) {
+    if is_teaser_run(ws, id) {
         runs.push((id, *prose));
         return true;
     }
     false
 }
 
-fn drop(dom: &Dom, id: NodeId, stats: &mut Stats, dropped: &mut NodeSet) {
-    if !dropped.contains(id) {
-        stats.remove(dom, id);
-        dropped.insert(id);
-    }
-}
-
 /// Characters after `id` in the body: its following siblings and those of its ancestors
 /// inside its root, and the roots after that one.
-fn following_text(dom: &Dom, id: NodeId, roots: &[NodeId], stats: &Stats, dropped: &NodeSet) -> u32 {
+fn following_text(ws: &Workspace, id: NodeId, roots: &[NodeId]) -> u32 {
+    let dom = ws.dom();
     let mut total: u32 = roots
         .iter()
         .skip_while(|&&r| r != id && !dom.ancestors(id).any(|a| a == r))
         .skip(1)
-        .filter(|&&r| !dropped.contains(r))
-        .map(|r| stats.text[r.index()])
+        .filter(|&&r| !ws.dropped().contains(r))
+        .map(|&r| ws.text(r))
         .sum();
     let mut cur = id;
     while !roots.contains(&cur) {
@@ -122,8 +107,8 @@ fn following_text(dom: &Dom, id: NodeId, roots: &[NodeId], stats: &Stats, droppe
             .element_children(parent)
             .skip_while(|&c| c != cur)
             .skip(1)
-            .filter(|&c| !dropped.contains(c))
-            .map(|c| stats.text[c.index()])
+            .filter(|&c| !ws.dropped().contains(c))
+            .map(|c| ws.text(c))
             .sum::<u32>();
         cur = parent;
     }
@@ -131,11 +116,11 @@ fn following_text(dom: &Dom, id: NodeId, roots: &[NodeId], stats: &Stats, droppe
 }
 
 /// The run with the wrappers that hold nothing else but a label: its widget, its section.
-fn enclosing_block(dom: &Dom, run: NodeId, roots: &[NodeId], stats: &Stats) -> NodeId {
+fn enclosing_block(ws: &Workspace, run: NodeId, roots: &[NodeId]) -> NodeId {
     let mut block = run;
     while !roots.contains(&block) {
-        let Some(parent) = dom.parent(block) else { break };
-        if stats.text[parent.index()] > stats.text[block.index()] + MAX_LABEL_CHARS {
+        let Some(parent) = ws.dom().parent(block) else { break };
+        if ws.text(parent) > ws.text(block) + MAX_LABEL_CHARS {
             break;
         }
         block = parent;
@@ -144,15 +129,15 @@ fn enclosing_block(dom: &Dom, run: NodeId, roots: &[NodeId], stats: &Stats) -> N
 }
 
 /// The short element just before `block` that names it (a heading, a label strip).
-fn label_before(dom: &Dom, block: NodeId, stats: &Stats, dropped: &NodeSet) -> Option<NodeId> {
+fn label_before(ws: &Workspace, block: NodeId) -> Option<NodeId> {
+    let dom = ws.dom();
     let parent = dom.parent(block)?;
     let prev = dom
         .element_children(parent)
         .take_while(|&c| c != block)
-        .filter(|&c| !dropped.contains(c) && stats.text[c.index()] > 0)
+        .filter(|&c| !ws.dropped().contains(c) && ws.text(c) > 0)
         .last()?;
-    let text = stats.text[prev.index()];
-    (text <= MAX_LABEL_CHARS && stats.link_density(prev) < 0.5).then_some(prev)
+    (ws.text(prev) <= MAX_LABEL_CHARS && ws.stats().link_density(prev) < 0.5).then_some(prev)
 }
 
 /// Whether `id` is a run of teaser cards: at least [`MIN_TEASERS`] cards of one tag led by
@@ -160,8 +145,8 @@ fn label_before(dom: &Dom, block: NodeId, stats: &Stats, dropped: &NodeSet) -> O
 /// card lists), at least half of them dated, as the cards of other stories are (cards of
 /// features, samples or products carry no date); and besides them at most a label: a block of cards that also says what they are (an introduction,
 /// as a landing page's rows of features or samples have) is content.
-fn is_teaser_run(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSet) -> bool {
-    let total = stats.text[id.index()];
+fn is_teaser_run(ws: &Workspace, id: NodeId) -> bool {
+    let total = ws.text(id);
     if total == 0 {
         return false;
     }
@@ -169,15 +154,15 @@ fn is_teaser_run(dom: &Dom, id: NodeId, stats: &Stats, dropped: &NodeSet) -> boo
     // Text of the children seen so far; what of it no card holds only grows, so a block is
     // ruled out as soon as that exceeds a label (this runs on every block of the body).
     let mut seen = 0;
-    for child in dom.element_children(id) {
-        let text = stats.text[child.index()];
-        if dropped.contains(child) || text == 0 {
+    for child in ws.dom().element_children(id) {
+        let text = ws.text(child);
+        if ws.dropped().contains(child) || text == 0 {
             continue;
         }
-        if !run.add(dom, child, stats, dropped) {
-            for grandchild in dom.element_children(child) {
-                if !dropped.contains(grandchild) {
-                    run.add(dom, grandchild, stats, dropped);
+        if !run.add(ws, child) {
+            for grandchild in ws.dom().element_children(child) {
+                if !ws.dropped().contains(grandchild) {
+                    run.add(ws, grandchild);
                 }
             }
         }
@@ -200,13 +185,13 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     /// Counts `id` when it is a card of the run's tag led by a linked title.
-    fn add(&mut self, dom: &'a Dom, id: NodeId, stats: &Stats, dropped: &NodeSet) -> bool {
-        let text = stats.text[id.index()];
-        let tag = dom.tag(id);
+    fn add(&mut self, ws: &Workspace<'a>, id: NodeId) -> bool {
+        let text = ws.text(id);
+        let tag = ws.dom().tag(id);
         if text == 0 || text > MAX_TEASER_CHARS || self.tag.is_some_and(|t| Some(t) != tag) {
             return false;
         }
-        let teaser = teaser(dom, id, stats, dropped);
+        let teaser = teaser(ws, id);
         if !teaser.title {
             return false;
         }
@@ -226,7 +211,8 @@ struct Teaser {
 }
 
 /// Reads a (short) element as a teaser: see [`Teaser`].
-fn teaser(dom: &Dom, card: NodeId, stats: &Stats, dropped: &NodeSet) -> Teaser {
+fn teaser(ws: &Workspace, card: NodeId) -> Teaser {
+    let dom = ws.dom();
     if dom.is_tag(card, &local_name!("p")) {
         return Teaser { title: false, dated: false };
     }
@@ -241,7 +227,7 @@ fn teaser(dom: &Dom, card: NodeId, stats: &Stats, dropped: &NodeSet) -> Teaser {
             }
             _ => continue,
         };
-        if dropped.contains(n) || dom.skips(e) {
+        if ws.dropped().contains(n) || dom.skips(e) {
             walk.skip_subtree(n);
             continue;
         }
@@ -251,7 +237,7 @@ fn teaser(dom: &Dom, card: NodeId, stats: &Stats, dropped: &NodeSet) -> Teaser {
         } else if *e.tag() == local_name!("a") {
             // A year inside a link may be part of a title; a date link holds a <time>.
             walk.skip_subtree(n);
-            title = title || is_title_link(dom, n, e, card, stats);
+            title = title || is_title_link(ws, n, e, card);
             dated = dated || dom.descendants(n).any(|d| dom.is_tag(d, &local_name!("time")));
         }
         if title && dated {
@@ -263,17 +249,18 @@ fn teaser(dom: &Dom, card: NodeId, stats: &Stats, dropped: &NodeSet) -> Teaser {
 
 /// Whether the link `a` is a card's title: a link to another page, of a few words at
 /// least, filling its line (its nearest ancestor that is not inline markup).
-fn is_title_link(dom: &Dom, a: NodeId, e: &Element, card: NodeId, stats: &Stats) -> bool {
-    let text = stats.text[a.index()];
+fn is_title_link(ws: &Workspace, a: NodeId, e: &Element, card: NodeId) -> bool {
+    let text = ws.text(a);
     if text < MIN_TITLE_CHARS || e.attr(&local_name!("href")).is_none_or(|h| h.starts_with('#')) {
         return false;
     }
+    let dom = ws.dom();
     let line = dom
         .ancestors(a)
         .take_while(|&x| x != card)
         .find(|&x| dom.tag(x).is_some_and(|t| !is_phrasing(t)))
         .unwrap_or(card);
-    text as f32 >= TITLE_SHARE * stats.text[line.index()] as f32
+    text as f32 >= TITLE_SHARE * ws.text(line) as f32
 }
 
 /// Whether `text` holds a year of the last two centuries: four ASCII digits starting with
@@ -298,17 +285,12 @@ const LINK_TAIL_DENSITY: f32 = 0.5;
 /// this article", "Explore more"), from the end back to the first block of other text. The
 /// scored body has conditional cleaning for these; the region, which keeps cards and menus
 /// on pages that are not articles, has none.
-pub(crate) fn prune_link_tail(
-    dom: &Dom,
-    root: NodeId,
-    stats: &mut Stats,
-    shape: &Shape,
-    dropped: &mut NodeSet,
-) {
+pub(crate) fn prune_link_tail(ws: &mut Workspace, root: NodeId, shape: &Shape) {
+    let dom = ws.dom();
     let (mut last, mut prose) = (None, 0);
-    let mut walk = Visible::new(dom, root, dropped);
+    let mut walk = ws.visible(root);
     while let Some(id) = walk.next() {
-        if let Some(len) = super::paragraph_prose(dom, id, stats, shape) {
+        if let Some(len) = super::paragraph_prose(dom, id, ws.stats(), shape) {
             walk.skip_subtree(id);
             if len > 0 {
                 last = Some(id);
@@ -326,24 +308,23 @@ pub(crate) fn prune_link_tail(
             dom.element_children(parent)
                 .skip_while(|&c| c != cur)
                 .skip(1)
-                .filter(|&c| !dropped.contains(c) && stats.text[c.index()] > 0),
+                .filter(|&c| !ws.dropped().contains(c) && ws.text(c) > 0),
         );
         cur = parent;
     }
     // From the end of the page back: the outermost level's last block first.
     let mut cut = Vec::new();
     for &block in tail.iter().rev() {
-        let text = stats.text[block.index()];
-        if stats.link_density(block) < LINK_TAIL_DENSITY && text > MAX_LABEL_CHARS {
+        if ws.stats().link_density(block) < LINK_TAIL_DENSITY && ws.text(block) > MAX_LABEL_CHARS {
             break;
         }
         cut.push(block);
     }
     // A tail outweighing the prose is the page's content (a listing after its introduction).
-    if cut.iter().map(|&b| stats.text[b.index()]).sum::<u32>() > prose {
+    if cut.iter().map(|&b| ws.text(b)).sum::<u32>() > prose {
         return;
     }
     for block in cut {
-        drop(dom, block, stats, dropped);
+        ws.drop(block);
     }
 }
