@@ -171,6 +171,3 @@ fn chars(content: &[Inline]) -> (usize, usize) {
         Inline::Break => (len, links),
     })
 }
-
-#[cfg(test)]
-mod tests;

@@ -497,6 +497,3 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
     let missing: usize = unique.iter().map(|w| w.len()).sum::<usize>() + unique.len().saturating_sub(1);
     1.0 - missing as f32 / total.max(1) as f32
 }
-
-#[cfg(test)]
-mod tests;

@@ -4,7 +4,7 @@
 
 use lede_core::{Input, Options};
 
-use crate::{Expect, article_page, check, check_with};
+use crate::util::{Expect, article_page, check, check_with};
 
 const ENGLISH: &[&str] = &[
     "After a dry month, the city woke to steady rain on Tuesday, and forecasters expect more of it through the rest of the week.",

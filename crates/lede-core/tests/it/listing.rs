@@ -1,6 +1,6 @@
 //! Listings and category pages: product grids, result lists, and the prose around them.
 
-use crate::{Expect, check};
+use crate::util::{Expect, check};
 
 /// A paragraph of running prose, distinct per `n`.
 fn prose(n: usize) -> String {

@@ -1,10 +1,13 @@
-//! Plain-text input: the labelled copies in `tests/fixtures/text/` and the render → parse
-//! round trip of the pasted-text layout.
+//! Plain-text input: the labelled copies in `tests/fixtures/text/`, the render → parse
+//! round trip of the pasted-text layout, and small inline copies (header line, captions,
+//! bylines, hard-wrapped wire copy).
 
 use std::path::PathBuf;
 
-use lede_core::{Article, Options, extract_text};
+use lede_core::{Article, Author, Options, extract_text};
 use serde_json::Value;
+
+use crate::util::extract_plain;
 
 fn fixture(name: &str) -> (String, Value) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");
@@ -254,4 +257,75 @@ fn huge_paragraphs_of_quote_marks_stay_fast() {
         assert!(!a.text.is_empty());
     }
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "",
+        "\"",
+        "“",
+        " date ",
+        " date 2021-12-07",
+        "\n\n\n",
+        "’",
+        "a",
+        &"x".repeat(100_000),
+        &"word \" ".repeat(5000),
+    ] {
+        let _ = extract_plain(text);
+    }
+}
+
+#[test]
+fn captions_with_their_own_credit() {
+    let a = extract_plain(
+        " date 2021-01-14 Milan shares rise\n\nFILE PHOTO: A view of the bourse in Milan, Italy. REUTERS/Jane Doe/File Photo\n\nMILAN, Jan 14 (Reuters) - Shares rose on Thursday as banks gained ground.\n",
+    );
+    let captions: Vec<_> = a.images.iter().map(|i| (i.caption.as_deref(), i.credit.as_deref())).collect();
+    assert_eq!(
+        captions,
+        [(Some("FILE PHOTO: A view of the bourse in Milan, Italy."), Some("REUTERS/Jane Doe/File Photo"))]
+    );
+    assert!(a.text.starts_with("MILAN, Jan 14 (Reuters) - Shares rose"));
+}
+
+#[test]
+fn caption_on_line_one_before_the_headline() {
+    let a = extract_plain(
+        " date 2024-01-01 A man walks past a damaged building in Kyiv on Monday.\nWorld Business Markets Sustainability Legal\nUkraine rebuilds as winter sets in\n\nThe city began repairs on Tuesday, officials said, as temperatures fell.\n",
+    );
+    assert_eq!(a.title.as_deref(), Some("Ukraine rebuilds as winter sets in"));
+    assert!(a.text.starts_with("The city began repairs"), "{}", a.text);
+}
+
+#[test]
+fn wrapped_copy_under_a_headline() {
+    let a = extract_plain(
+        " date 2024-01-01 Senate passes broadband bill\nWASHINGTON (AP) -- The Senate on Thursday passed a bill that\nwould spend $12 billion over five years to bring high-speed\ninternet to rural communities, sending the measure on.\n",
+    );
+    assert_eq!(a.title.as_deref(), Some("Senate passes broadband bill"));
+    assert_eq!(a.dateline.map(|d| d.text).as_deref(), Some("WASHINGTON (AP)"));
+    assert!(a.text.ends_with("sending the measure on."), "{}", a.text);
+}
+
+#[test]
+fn text_without_header_line() {
+    let a = extract_plain(
+        "Storm hits the coast\n\nBy Jane Doe\n\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(a.title.as_deref(), Some("Storm hits the coast"));
+    assert_eq!(a.authors, [Author::new("Jane Doe")]);
+    assert!(a.text.starts_with("Heavy rain fell"));
+    assert!(a.published.is_none());
+}
+
+#[test]
+fn joins_hard_wrapped_wire_copy() {
+    let text = " date 2024-01-23 GENEVA, Jan 23 (Reuters) - The World Health\nOrganization said on Tuesday that the outbreak was slowing in\nmost of the regions it monitors, but warned against any\ncomplacency as winter began.\n\n    Officials said more data would come next week from the\nregional offices and national ministries.\n";
+    let a = extract_plain(text);
+    assert_eq!(a.title, None);
+    assert_eq!(a.body.len(), 2);
+    assert!(a.text.starts_with("GENEVA, Jan 23 (Reuters) - The World Health Organization said on Tuesday"));
+    assert_eq!(a.dateline.as_ref().map(|d| d.text.as_str()), Some("GENEVA, Jan 23 (Reuters)"));
 }

@@ -1,27 +1,13 @@
-//! Behaviour tests for content selection, through the public pipeline on inline pages.
+//! Content selection through the public API on inline pages: which parts of a page are the
+//! body (article against furniture, threads, listings, teasers, hidden and repeated blocks).
 
-use crate::{Input, Options, extract};
+use lede_core::Options;
 
-/// Extracts `html` with default options and returns the body text.
-fn text_of(html: &str) -> String {
-    text_with(html, &Options::default())
-}
+use crate::util::{extract_at, extract_html, prose, text_of, text_with};
 
-fn text_with(html: &str, options: &Options) -> String {
-    extract(Input::new(html.as_bytes()).with_url("https://example.com/a/b"), options)
-        .expect("inline test pages extract")
-        .text
-}
-
-/// A paragraph of running prose, distinct per `n`.
-fn prose(n: usize) -> String {
-    format!(
-        "<p>Paragraph {n} tells the story at length, with commas, clauses, and detail, so that \
-         it reads as running prose written by a reporter, not as a label or a link in a menu.</p>"
-    )
-}
-
-fn article_page(inner: &str) -> String {
+/// A news page around `inner`: navigation, a sidebar of links and a footer around an
+/// `<article>` with its title heading.
+fn story_page(inner: &str) -> String {
     format!(
         "<html><head><title>A story | Paper</title></head><body>\
          <nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>\
@@ -35,8 +21,8 @@ fn article_page(inner: &str) -> String {
 
 #[test]
 fn article_beats_navigation_sidebar_and_footer() {
-    let page = article_page(&(1..=4).map(prose).collect::<String>());
-    let article = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    let page = story_page(&(1..=4).map(prose).collect::<String>());
+    let article = extract_html(&page);
     assert!(article.is_article);
     let text = article.text;
     assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"));
@@ -48,7 +34,7 @@ fn article_beats_navigation_sidebar_and_footer() {
 #[test]
 fn title_heading_and_byline_are_not_body() {
     let inner = format!("<div class='byline'>By Jane Doe</div>{}{}", prose(1), prose(2));
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(!text.contains("A story"), "{text:?}");
     assert!(!text.contains("Jane Doe"), "{text:?}");
     assert!(text.starts_with("Paragraph 1"));
@@ -62,7 +48,7 @@ fn share_bars_and_hidden_elements_are_pruned() {
         prose(1),
         prose(2)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(!text.contains("Share on X"), "{text:?}");
     assert!(!text.contains("Secret hidden"), "{text:?}");
     assert!(text.contains("Paragraph 2"));
@@ -79,11 +65,7 @@ fn structure_inside_the_article_is_kept() {
         prose(1),
         prose(2)
     );
-    let article = extract(
-        Input::new(article_page(&inner).as_bytes()).with_url("https://example.com/"),
-        &Options::default(),
-    )
-    .expect("extracts");
+    let article = extract_at(&story_page(&inner), "https://example.com/");
     let kinds: Vec<String> = article
         .body
         .iter()
@@ -107,9 +89,11 @@ fn images_option_never_changes_text() {
         prose(1),
         prose(2)
     );
-    let page = article_page(&inner);
+    let page = story_page(&inner);
     let with = text_with(&page, &Options::default());
-    let without = text_with(&page, &Options { images: false, ..Options::default() });
+    let mut no_images = Options::default();
+    no_images.images = false;
+    let without = text_with(&page, &no_images);
     assert_eq!(with, without);
     assert!(with.contains("Caption text."));
 }
@@ -148,7 +132,7 @@ fn listing_without_prose_keeps_its_cards() {
          <main><h1>Shoes</h1><p>Our shoes are comfortable.</p><div class='grid'>{cards}</div></main>\
          <footer>Imprint and contact</footer></body></html>"
     );
-    let article = extract(Input::new(html.as_bytes()), &Options::default()).expect("extracts");
+    let article = extract_html(&html);
     assert!(!article.is_article, "a product grid is not an article");
     let text = article.text;
     assert!(text.contains("Product 1") && text.contains("Product 8"), "{text:?}");
@@ -157,28 +141,30 @@ fn listing_without_prose_keeps_its_cards() {
 
 #[test]
 fn extraction_is_deterministic() {
-    let page = article_page(&(1..=5).map(prose).collect::<String>());
-    let a = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
-    let b = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
+    let page = story_page(&(1..=5).map(prose).collect::<String>());
+    let a = extract_html(&page);
+    let b = extract_html(&page);
     assert_eq!(serde_json::to_string(&a).ok(), serde_json::to_string(&b).ok());
 }
 
 #[test]
 fn empty_body_is_no_article() {
-    let article = extract(Input::new(b"<html><body></body></html>"), &Options::default()).expect("extracts");
+    let article = extract_html("<html><body></body></html>");
     assert!(!article.is_article);
     assert!(article.text.is_empty());
 }
 
 #[test]
 fn comments_only_when_asked() {
-    let page = article_page(&format!(
+    let page = story_page(&format!(
         "{}{}<div id='comments'><div class='comment'><p>Reader remark: I disagree with the second          point, and here is a long reason why that matters to me.</p></div></div>",
         prose(1),
         (2..=4).map(prose).collect::<String>()
     ));
     assert!(!text_of(&page).contains("Reader remark"));
-    let with = text_with(&page, &Options { comments: true, ..Options::default() });
+    let mut comments = Options::default();
+    comments.comments = true;
+    let with = text_with(&page, &comments);
     assert!(with.contains("Reader remark") && with.contains("Paragraph 1"), "{with:?}");
 }
 
@@ -285,7 +271,7 @@ fn labels_of_adjacent_tab_controls_stay_separate_words() {
         prose(1),
         prose(2)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(text.contains("Python Node.js Ruby"), "{text:?}");
 }
 
@@ -304,7 +290,7 @@ fn the_pages_own_table_of_contents_is_not_body() {
         prose(3),
         prose(4)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(text.contains("Paragraph 4 tells") && text.contains("Second part"), "{text:?}");
     assert!(!text.contains("Inhalt") && !text.contains("part of the story"), "{text:?}");
 }
@@ -322,7 +308,7 @@ fn disclaimers_and_post_signatures_are_furniture() {
         prose(3),
         prose(4)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 3 tells"), "{text:?}");
     assert!(!text.contains("affiliate") && !text.contains("early days"), "{text:?}");
 }
@@ -360,7 +346,7 @@ fn icon_font_ligature_names_are_not_text() {
         prose(1),
         prose(2)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(!text.contains("local_offer") && !text.contains("arrow_forward"), "{text:?}");
     assert!(text.contains("Tagged") && text.contains("done kept"), "{text:?}");
 }
@@ -493,7 +479,7 @@ fn prose_under_a_negative_class_name_stays_between_article_parts() {
         prose(3),
         prose(4)
     );
-    let page = article_page(&inner)
+    let page = story_page(&inner)
         .replace("<head>", "<head><meta property='article:published_time' content='2024-05-01'>");
     let text = text_of(&page);
     assert!(text.contains("Write-up 1 explains") && text.contains("Write-up 3 explains"), "{text:?}");
@@ -616,188 +602,13 @@ fn invisible_format_characters_do_not_split_words() {
         prose(1),
         prose(2)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(text.contains("about charging, zerowidth and softhyphen breaks, or a wordjoiner?"), "{text:?}");
     assert!(text.contains("می\u{200c}خواهم"), "{text:?}");
 }
 
 /// A product page: a short description and feature bullets, then a row of other
 /// products' cards (link, image, price), as "you may also like" carousels show them.
-fn product_page(og_type: &str, cards: usize) -> String {
-    let card = |i: usize| {
-        format!(
-            "<li class='card'><a href='/p/{i}'><img src='/{i}.jpg' alt=''></a>\
-             <h3><a href='/p/{i}'>Other thing {i}</a></h3><span class='amount'><span>€</span>{i}9.00</span></li>"
-        )
-    };
-    format!(
-        "<html><head><title>Linen shirt</title><meta property='og:type' content='{og_type}'></head><body>\
-         <div class='product'><h1>Linen shirt</h1><p>A shirt for warm days.</p>\
-         <ul><li>Relaxed fit</li><li>Pure linen, washed for softness</li><li>Mother-of-pearl buttons</li></ul></div>\
-         <div class='more'><h2>You may also like</h2><ul class='grid'>{}</ul></div></body></html>",
-        (1..=cards).map(card).collect::<String>()
-    )
-}
-
-#[test]
-fn rows_of_other_products_leave_a_product_page() {
-    let text = text_of(&product_page("product", 4));
-    assert!(text.contains("warm days") && text.contains("Mother-of-pearl"), "{text:?}");
-    for junk in ["Other thing", "You may also like", "€"] {
-        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
-    }
-}
-
-#[test]
-fn product_cards_stay_when_they_are_the_page() {
-    // Not declared a product page: the cards may be a listing's content.
-    let text = text_of(&product_page("website", 4));
-    assert!(text.contains("Other thing 3"), "{text:?}");
-    // Declared one, but the cards hold most of the text: a listing marked up as a product.
-    let text = text_of(&product_page("product", 12));
-    assert!(text.contains("Other thing 10"), "{text:?}");
-}
-
-#[test]
-fn a_non_modal_sheet_keeps_its_aside() {
-    // A product's description in a drawer: a toggle, then a non-modal dialog whose body is
-    // an <aside>. The drawer is the page's own content shown on demand, not a pop-up.
-    let page = "<html><head><title>Linen shirt</title></head><body><main><h1>Linen shirt</h1>\
-        <div class='accordion'><button>Description</button>\
-        <div role='dialog' aria-modal='false'><aside><p>Woven from washed linen, this shirt keeps \
-        you cool on the warmest days, softens with every wash, and never needs ironing.</p>\
-        <ul><li>Relaxed fit</li><li>Mother-of-pearl buttons</li></ul></aside></div></div>\
-        <div role='dialog' aria-modal='true'><aside><p>Sign up for our newsletter</p></aside></div>\
-        </main></body></html>";
-    let text = text_of(page);
-    assert!(text.contains("Woven from washed linen") && text.contains("Mother-of-pearl"), "{text:?}");
-    assert!(!text.contains("newsletter"), "{text:?}");
-}
-
-#[test]
-fn price_lines_leave_a_product_page_but_not_its_name() {
-    let page = "<html><head><title>Linen shirt</title><meta property='og:type' content='product'></head>\
-        <body><main><div class='buy'><h1>Linen shirt</h1><div class='price'><s>$49.00</s> <b>$39.00</b></div></div>\
-        <p>Free delivery on orders over $75</p>\
-        <p>Woven from washed linen, this shirt keeps you cool on the warmest days and softens with \
-        every wash; it costs less than its weight in cotton.</p>\
-        <ul><li>Relaxed fit</li><li>Pure linen</li><li>Mother-of-pearl buttons</li></ul></main></body></html>";
-    let text = text_of(page);
-    assert!(text.contains("Woven from washed linen") && text.contains("Mother-of-pearl"), "{text:?}");
-    for junk in ["$39.00", "Free delivery"] {
-        assert!(!text.contains(junk), "{junk:?} leaked into {text:?}");
-    }
-}
-
-#[test]
-fn a_product_page_says_its_description_once() {
-    let description = "<p>Woven from washed linen, this shirt keeps you cool on the warmest days and softens with every wash.</p>";
-    let page = format!(
-        "<html><head><title>Linen shirt</title><meta property='og:type' content='product'></head>\
-         <body><main><h1>Linen shirt</h1><div class='buy'>{description}</div>\
-         <div class='tabs'><h2>Description</h2>{description}<ul><li>Relaxed fit</li><li>Pure linen</li></ul></div>\
-         </main></body></html>"
-    );
-    let text = text_of(&page);
-    assert_eq!(text.matches("Woven from washed linen").count(), 1, "{text:?}");
-    assert!(text.contains("Relaxed fit"), "{text:?}");
-}
-
-#[test]
-fn one_microdata_product_makes_a_product_page() {
-    let page = "<html><head><title>Linen shirt</title></head><body><main>\
-        <div itemscope itemtype='https://schema.org/Product'><h1 itemprop='name'>Linen shirt</h1>\
-        <div class='price'>Now only $39.00</div>\
-        <p itemprop='description'>Woven from washed linen, this shirt keeps you cool on the warmest \
-        days and softens with every wash, season after season.</p></div></main></body></html>";
-    let text = text_of(page);
-    assert!(text.contains("Woven from washed linen"), "{text:?}");
-    assert!(!text.contains("$39.00"), "{text:?}");
-}
-
-#[test]
-fn a_product_named_only_as_an_offer_makes_a_product_page() {
-    let page = r#"<html><head><title>Linen shirt</title><script type="application/ld+json">
-        {"@type":"WebPage","mainEntity":{"@type":"WebPageElement","offers":{"@type":"Offer",
-        "itemOffered":{"@type":"Product","name":"Linen shirt"}}}}</script></head><body><main>
-        <h1>Linen shirt</h1><div class="price">Now only $39.00</div>
-        <p>Woven from washed linen, this shirt keeps you cool on the warmest days and softens
-        with every wash, season after season.</p></main></body></html>"#;
-    let text = text_of(page);
-    assert!(text.contains("Woven from washed linen"), "{text:?}");
-    assert!(!text.contains("$39.00"), "{text:?}");
-}
-
-#[test]
-fn a_product_page_with_a_long_description_is_not_an_article() {
-    let page = |og_type: &str| {
-        format!(
-            "<html><head><title>Linen shirt</title><meta property='og:type' content='{og_type}'></head>\
-             <body><main><h1>Linen shirt</h1>{}</main></body></html>",
-            (1..=5).map(prose).collect::<String>()
-        )
-    };
-    let extract_page =
-        |html: String| extract(Input::new(html.as_bytes()), &Options::default()).expect("extracts");
-    let product = extract_page(page("product"));
-    assert!(product.text.contains("Paragraph 5 tells"), "{:?}", product.text);
-    assert!(!product.is_article, "a page that sells a product is no article");
-    assert!(extract_page(page("article")).is_article, "the same prose declared an article is one");
-}
-
-#[test]
-fn a_buy_box_makes_a_product_page_without_a_declaration() {
-    // No product type anywhere: the quantity control preset to one unit (a stepper or a
-    // number input) or an OpenGraph price shows that the page sells one product.
-    let with_buy_box = |buy: &str| {
-        product_page("website", 4).replace("<h1>Linen shirt</h1>", &format!("<h1>Linen shirt</h1>{buy}"))
-    };
-    let stepper = "<div class='qty'><button aria-label='Less'></button><span>1</span><button aria-label='More'></button></div>";
-    let input =
-        "<form action='/cart'><input type='number' name='qty' value='1' min='1'><button>Add</button></form>";
-    for page in [
-        with_buy_box(stepper),
-        with_buy_box(input),
-        product_page("website", 4)
-            .replace("</head>", "<meta property='product:price:amount' content='39.00'></head>"),
-    ] {
-        let text = text_of(&page);
-        assert!(text.contains("warm days") && text.contains("Mother-of-pearl"), "{text:?}");
-        assert!(!text.contains("Other thing"), "{text:?}");
-    }
-}
-
-#[test]
-fn quantity_controls_in_every_card_or_beside_other_numbers_make_no_product_page() {
-    // A listing with quick-add steppers has one per card; a pager's page jump holds the
-    // current page beside the first: neither is one product's buy box.
-    let stepper = "<span class='qty'><button></button><span>1</span><button></button></span></li>";
-    let quick_add = product_page("website", 4).replace("</li>", stepper);
-    let pager = product_page("website", 4).replace(
-        "</body>",
-        "<form><input type='number' value='1'><button>Go</button></form>\
-         <form><input type='number' value='4'><button>Go</button></form></body>",
-    );
-    for page in [quick_add, pager] {
-        let text = text_of(&page);
-        assert!(text.contains("Other thing 3"), "{text:?}");
-    }
-}
-
-#[test]
-fn a_page_showing_one_products_buy_box_is_not_an_article() {
-    // No declared type, a long description: the quantity stepper shows the page sells.
-    let page = format!(
-        "<html><head><title>Linen shirt</title></head><body><main><h1>Linen shirt</h1>\
-         <div class='qty'><button aria-label='Less'></button><span>1</span><button aria-label='More'></button></div>\
-         {}</main></body></html>",
-        (1..=5).map(prose).collect::<String>()
-    );
-    let article = extract(Input::new(page.as_bytes()), &Options::default()).expect("extracts");
-    assert!(article.text.contains("Paragraph 5 tells"), "{:?}", article.text);
-    assert!(!article.is_article, "a page that sells a product is no article");
-}
-
 #[test]
 fn dated_teaser_cards_after_the_story_are_dropped() {
     // The story and a "also in the news" grid share a wrapper; the cards' excerpts score,
@@ -895,7 +706,7 @@ fn a_closed_modal_pop_up_is_not_body_but_an_open_one_is() {
         prose(1),
         prose(2)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert!(!text.contains("Get directions") && !text.contains("dealer opens"), "{text:?}");
     assert!(text.contains("Shown in place") && text.contains("Paragraph 2"), "{text:?}");
 }
@@ -914,7 +725,7 @@ fn a_block_printed_twice_for_two_layouts_is_read_once_but_a_refrain_stays() {
         prose(3),
         prose(4)
     );
-    let text = text_of(&article_page(&inner));
+    let text = text_of(&story_page(&inner));
     assert_eq!(text.matches("Over eight hundred").count(), 1, "{text:?}");
     assert_eq!(text.matches("The refrain comes back").count(), 2, "{text:?}");
     assert!(text.contains("Paragraph 4"), "{text:?}");

@@ -1,19 +1,7 @@
-//! Behaviour tests for `is_article`, through the public pipeline on inline pages.
+//! `is_article` through the public API on inline pages: what makes a page an article, a
+//! thread, a product, a home page, documentation or a landing page.
 
-use crate::{Article, Input, Options, extract};
-
-fn extract_at(html: &str, url: &str) -> Article {
-    extract(Input::new(html.as_bytes()).with_url(url), &Options::default())
-        .expect("inline test pages extract")
-}
-
-/// A paragraph of running prose, distinct per `n`.
-fn prose(n: usize) -> String {
-    format!(
-        "<p>Paragraph {n} tells the story at length, with commas, clauses, and detail, so that \
-         it reads as running prose written by a reporter, not as a label or a link in a menu.</p>"
-    )
-}
+use crate::util::{extract_at, prose};
 
 /// A page with `head` in its `<head>` and `n` paragraphs of prose in an `<article>`.
 fn page(head: &str, n: usize) -> String {
