@@ -104,7 +104,7 @@ impl Server {
         let listener = tokio::net::TcpListener::bind(config.listen).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
-        let grace = config.shutdown_grace();
+        let limits = config.connection_limits();
         let router = app(state(config));
         let task = tokio::spawn(lede_server::serve(
             listener,
@@ -112,7 +112,7 @@ impl Server {
             async move {
                 let _ = stopped.await;
             },
-            grace,
+            limits,
         ));
         Server { addr, stop: Some(stop), task }
     }
