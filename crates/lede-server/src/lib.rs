@@ -43,8 +43,11 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .merge(routes::page::router())
-        .merge(routes::extract::router())
-        .merge(routes::batch::router())
+        .merge(
+            routes::extract::router()
+                .merge(routes::batch::router())
+                .route_layer(axum::middleware::from_fn_with_state(state.clone(), middleware::admit)),
+        )
         .merge(routes::ops::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

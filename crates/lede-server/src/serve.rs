@@ -30,6 +30,7 @@ use tokio::time::Sleep;
 use tower::ServiceExt;
 
 use crate::config::ConnectionLimits;
+use crate::middleware::MAX_HEADERS;
 
 /// hyper's read buffer per connection, which also caps a request's head (431 beyond it).
 /// The API's own, lower limits on the head answer in the JSON error shape first.
@@ -137,6 +138,7 @@ async fn connection(
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
         .max_buf_size(MAX_BUF_SIZE)
+        .max_headers(2 * MAX_HEADERS)
         .keep_alive(true);
     let conn = builder.serve_connection(io, service);
     tokio::pin!(conn);
