@@ -60,6 +60,29 @@ pub struct Config {
     #[arg(long = "allow-target", env = "LEDE_ALLOW_TARGETS", value_delimiter = ',')]
     pub allow_targets: Vec<SocketAddr>,
 
+    /// Most connections open at once; beyond it, new connections wait in the kernel's backlog.
+    /// Keep it under the file-descriptor limit (`ulimit -n`).
+    #[arg(long, env = "LEDE_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
+
+    /// Longest a client may take to send a request's headers, in milliseconds; also the
+    /// longest a kept-alive connection may sit idle between requests.
+    #[arg(long, env = "LEDE_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_timeout_ms: u64,
+
+    /// Longest a client may take to send a request's body, in milliseconds (408 after it).
+    #[arg(long, env = "LEDE_BODY_TIMEOUT_MS", default_value_t = 10_000)]
+    pub body_timeout_ms: u64,
+
+    /// Longest a write to a client may stay blocked, in milliseconds: a client that stops
+    /// reading its answer is disconnected after it, freeing the answer's memory.
+    #[arg(long, env = "LEDE_WRITE_TIMEOUT_MS", default_value_t = 10_000)]
+    pub write_timeout_ms: u64,
+
+    /// Most upstream fetches running at once, across all requests (a batch of URLs included).
+    #[arg(long, env = "LEDE_FETCH_CONCURRENCY", default_value_t = 16)]
+    pub fetch_concurrency: usize,
+
     /// How long shutdown waits for in-flight requests, in milliseconds.
     #[arg(long, env = "LEDE_SHUTDOWN_GRACE_MS", default_value_t = 10_000)]
     pub shutdown_grace_ms: u64,
@@ -93,6 +116,11 @@ impl Default for Config {
             fetch_max_redirects: 5,
             allow_private_targets: false,
             allow_targets: Vec::new(),
+            max_connections: 512,
+            header_timeout_ms: 10_000,
+            body_timeout_ms: 10_000,
+            write_timeout_ms: 10_000,
+            fetch_concurrency: 16,
             shutdown_grace_ms: 10_000,
             log_format: LogFormat::Text,
         }
@@ -120,10 +148,38 @@ impl Config {
         Duration::from_millis(self.fetch_timeout_ms)
     }
 
+    /// [`Config::body_timeout_ms`] as a duration.
+    pub fn body_timeout(&self) -> Duration {
+        Duration::from_millis(self.body_timeout_ms)
+    }
+
+    /// What [`crate::serve`] needs to know about connections.
+    pub fn connection_limits(&self) -> ConnectionLimits {
+        ConnectionLimits {
+            max_connections: self.max_connections.max(1),
+            header_timeout: Duration::from_millis(self.header_timeout_ms),
+            write_timeout: Duration::from_millis(self.write_timeout_ms),
+            grace: self.shutdown_grace(),
+        }
+    }
+
     /// [`Config::shutdown_grace_ms`] as a duration.
     pub fn shutdown_grace(&self) -> Duration {
         Duration::from_millis(self.shutdown_grace_ms)
     }
+}
+
+/// The limits [`crate::serve`] puts on connections.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// Most connections open at once.
+    pub max_connections: usize,
+    /// Longest wait for a request's headers (and between kept-alive requests).
+    pub header_timeout: Duration,
+    /// Longest a write to the client may stay blocked.
+    pub write_timeout: Duration,
+    /// How long shutdown waits for in-flight requests.
+    pub grace: Duration,
 }
 
 #[cfg(test)]

@@ -37,6 +37,23 @@ pub enum ApiError {
         /// The limit in force, in bytes.
         limit: usize,
     },
+    /// The client took longer than the limit to send the request body.
+    #[error("the request body took longer than {0:?} to arrive")]
+    BodyTimeout(Duration),
+    /// The request line's URI is longer than the limit.
+    #[error("the URI is longer than the limit of {limit} bytes")]
+    UriTooLong {
+        /// The limit in force, in bytes.
+        limit: usize,
+    },
+    /// The request's headers are more or larger than the limits.
+    #[error("the request headers are over the limit of {count} headers or {bytes} bytes")]
+    HeadersTooLarge {
+        /// Most headers.
+        count: usize,
+        /// Most bytes of names and values together.
+        bytes: usize,
+    },
     /// No route matches the path.
     #[error("no route for {0}")]
     NotFound(String),
@@ -84,6 +101,9 @@ impl ApiError {
             ApiError::BadRequest(_) | ApiError::InvalidJson(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
+            ApiError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
+            ApiError::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::TargetRefused(_) => StatusCode::FORBIDDEN,
@@ -106,6 +126,9 @@ impl ApiError {
             ApiError::InvalidJson(_) => "invalid_json",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::BodyTimeout(_) => "body_timeout",
+            ApiError::UriTooLong { .. } => "uri_too_long",
+            ApiError::HeadersTooLarge { .. } => "headers_too_large",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed(_) => "method_not_allowed",
             ApiError::TargetRefused(_) => "target_refused",

@@ -4,7 +4,8 @@
 //! sent: scheme http(s), and every address the host resolves to must be public unless the
 //! [`TargetPolicy`] allows it. The HTTP client's own DNS resolver applies the same rule again,
 //! so a name that resolves differently the second time (DNS rebinding) cannot slip through.
-//! Redirects, total time and body size are capped.
+//! Redirects, total time, body size and the fetches running at once are capped. URLs with a
+//! user name or password are refused: the client would send them upstream as Basic auth.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use reqwest::header::{CONTENT_TYPE, LOCATION};
+use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::config::Config;
@@ -168,6 +170,8 @@ pub struct Fetcher {
     max_bytes: usize,
     max_redirects: usize,
     timeout: Duration,
+    /// Fetches running at once, so a batch of URLs cannot open thousands of connections.
+    slots: Semaphore,
 }
 
 impl Fetcher {
@@ -194,14 +198,25 @@ impl Fetcher {
             max_bytes: config.fetch_max_bytes,
             max_redirects: config.fetch_max_redirects,
             timeout: config.fetch_timeout(),
+            slots: Semaphore::new(config.fetch_concurrency.max(1)),
         })
     }
 
-    /// Fetches `url`, following at most the configured number of redirects.
+    /// Fetches `url`, following at most the configured number of redirects. The wait for a
+    /// fetch slot counts against the fetch's time.
     pub async fn fetch(&self, url: &str) -> Result<Fetched, ApiError> {
-        let url = Url::parse(url)
-            .map_err(|e| ApiError::BadRequest(format!("the url {url:?} is not valid: {e}")))?;
-        match tokio::time::timeout(self.timeout, self.follow(url)).await {
+        // The text of an unparsable URL is not echoed: it may hold credentials.
+        let url = Url::parse(url).map_err(|e| ApiError::BadRequest(format!("the url is not valid: {e}")))?;
+        if has_credentials(&url) {
+            return Err(ApiError::BadRequest(
+                "the url holds a user name or password; pages are only fetched without credentials".into(),
+            ));
+        }
+        let fetch = async {
+            let _slot = self.slots.acquire().await.map_err(ApiError::internal)?;
+            self.follow(url).await
+        };
+        match tokio::time::timeout(self.timeout, fetch).await {
             Ok(result) => result,
             Err(_) => Err(ApiError::FetchTimeout(self.timeout)),
         }
@@ -224,9 +239,14 @@ impl Fetcher {
                     let location = location.to_str().map_err(|_| {
                         ApiError::FetchFailed("the page redirects to an unreadable location".into())
                     })?;
-                    url = url.join(location).map_err(|_| {
-                        ApiError::FetchFailed(format!("the page redirects to an invalid URL {location:?}"))
-                    })?;
+                    url = url
+                        .join(location)
+                        .map_err(|_| ApiError::FetchFailed("the page redirects to an invalid URL".into()))?;
+                    if has_credentials(&url) {
+                        return Err(ApiError::FetchFailed(
+                            "the page redirects to a URL with a user name or password".into(),
+                        ));
+                    }
                     continue;
                 }
             }
@@ -247,7 +267,12 @@ impl Fetcher {
             let mut body = Vec::new();
             while let Some(chunk) = response.chunk().await.map_err(|e| {
                 tracing::warn!(url = %url, error = %error_chain(&e), "fetch body failed");
-                ApiError::FetchFailed(format!("the connection to {url} failed while reading the page"))
+                if e.is_timeout() {
+                    // A page sent drop by drop: the time limit, not a broken upstream.
+                    ApiError::FetchTimeout(self.timeout)
+                } else {
+                    ApiError::FetchFailed(format!("the connection to {url} failed while reading the page"))
+                }
             })? {
                 if body.len() + chunk.len() > self.max_bytes {
                     return Err(too_large());
@@ -258,6 +283,10 @@ impl Fetcher {
         }
         Err(ApiError::FetchFailed(format!("more than {} redirects", self.max_redirects)))
     }
+}
+
+fn has_credentials(url: &Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

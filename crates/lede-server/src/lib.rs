@@ -1,7 +1,8 @@
 //! `lede-server`: Lede over HTTP, for programs in any language, and a web page for people.
 //!
 //! [`app`] builds the whole service as an axum [`Router`]; [`serve`] runs it on a listener
-//! until a shutdown signal, then drains in-flight requests. The binary (`main.rs`) only
+//! until a shutdown signal, then drains in-flight requests, with a cap on
+//! connections and timeouts on slow clients. The binary (`main.rs`) only
 //! reads the [`Config`], sets up logging and calls these two.
 //!
 //! ```no_run
@@ -10,9 +11,9 @@
 //!
 //! let config = Config::default();
 //! let listener = tokio::net::TcpListener::bind(config.listen).await?;
-//! let grace = config.shutdown_grace();
+//! let limits = config.connection_limits();
 //! let router = app(AppState::new(config)?);
-//! serve(listener, router, async { let _ = tokio::signal::ctrl_c().await; }, grace).await?;
+//! serve(listener, router, async { let _ = tokio::signal::ctrl_c().await; }, limits).await?;
 //! # Ok(()) }
 //! ```
 
@@ -23,29 +24,30 @@ mod limiter;
 mod metrics;
 mod middleware;
 mod routes;
+mod serve;
 mod service;
 mod state;
-
-use std::future::Future;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::OriginalUri;
 use axum::http::Method;
-use tokio::net::TcpListener;
 
-pub use config::{Config, LogFormat};
+pub use config::{Config, ConnectionLimits, LogFormat};
 pub use error::ApiError;
 pub use fetch::{TargetPolicy, is_public};
 pub use routes::ops::OPENAPI;
+pub use serve::serve;
 pub use state::AppState;
 
 /// The whole service: every route behind the middleware stack.
 pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .merge(routes::page::router())
-        .merge(routes::extract::router())
-        .merge(routes::batch::router())
+        .merge(
+            routes::extract::router()
+                .merge(routes::batch::router())
+                .route_layer(axum::middleware::from_fn_with_state(state.clone(), middleware::admit)),
+        )
         .merge(routes::ops::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -59,38 +61,4 @@ async fn not_found(OriginalUri(uri): OriginalUri) -> ApiError {
 
 async fn method_not_allowed(method: Method) -> ApiError {
     ApiError::MethodNotAllowed(method.to_string())
-}
-
-/// Serves `router` on `listener` until `shutdown` completes, then stops accepting, lets
-/// in-flight requests finish for up to `grace`, and returns.
-pub async fn serve<F>(
-    listener: TcpListener,
-    router: Router,
-    shutdown: F,
-    grace: Duration,
-) -> std::io::Result<()>
-where
-    F: Future<Output = ()> + Send + 'static,
-{
-    let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
-    let signal = async move {
-        shutdown.await;
-        tracing::info!("shutting down: no new connections, draining in-flight requests");
-        let _ = stopping_tx.send(true);
-    };
-    let server = axum::serve(listener, router).with_graceful_shutdown(signal);
-    let deadline = async move {
-        if stopping_rx.wait_for(|stopping| *stopping).await.is_ok() {
-            tokio::time::sleep(grace).await;
-        } else {
-            std::future::pending::<()>().await;
-        }
-    };
-    tokio::select! {
-        result = server => result,
-        () = deadline => {
-            tracing::warn!(?grace, "shutdown grace expired; dropping the remaining connections");
-            Ok(())
-        }
-    }
 }

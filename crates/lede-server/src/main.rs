@@ -31,13 +31,30 @@ fn fail(error: &anyhow::Error) -> ExitCode {
 }
 
 fn init_logging(format: LogFormat) {
-    let filter = EnvFilter::try_from_env("LEDE_LOG")
-        .or_else(|_| EnvFilter::try_from_default_env())
-        .unwrap_or_else(|_| EnvFilter::new("info"));
+    let directives =
+        std::env::var("LEDE_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or_else(|_| "info".into());
+    let filter = EnvFilter::try_new(log_directives(&directives)).unwrap_or_else(|e| {
+        eprintln!("warning: LEDE_LOG {directives:?} is not a valid filter ({e}); logging at info");
+        EnvFilter::new(log_directives("info"))
+    });
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).init(),
+    }
+}
+
+/// The filter directives for `requested`: html5ever logs a warning per node for some markup
+/// (foster parenting in tables), which `tracing`'s `log` bridge would pass on, so one page
+/// could write millions of lines. Its records are kept to errors unless the filter names
+/// html5ever itself.
+fn log_directives(requested: &str) -> String {
+    if requested.contains("html5ever") {
+        requested.to_owned()
+    } else if requested.trim().is_empty() {
+        "info,html5ever=error".to_owned()
+    } else {
+        format!("{requested},html5ever=error")
     }
 }
 
@@ -46,15 +63,16 @@ async fn run(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("could not listen on {}", config.listen))?;
     let addr = listener.local_addr().context("could not read the listening address")?;
-    let grace = config.shutdown_grace();
+    let limits = config.connection_limits();
     tracing::info!(
         workers = config.worker_count(),
         queue = config.queue,
+        max_connections = config.max_connections,
         allow_private_targets = config.allow_private_targets,
         "listening on http://{addr}"
     );
     let state = AppState::new(config).context("could not set up the server")?;
-    serve(listener, app(state), shutdown_signal(), grace).await.context("the server failed")?;
+    serve(listener, app(state), shutdown_signal(), limits).await.context("the server failed")?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -84,5 +102,17 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html5ever_warnings_are_filtered_unless_asked_for() {
+        assert_eq!(log_directives("warn"), "warn,html5ever=error");
+        assert_eq!(log_directives(""), "info,html5ever=error");
+        assert_eq!(log_directives("debug,html5ever=warn"), "debug,html5ever=warn");
     }
 }

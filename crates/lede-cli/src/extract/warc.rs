@@ -4,12 +4,20 @@
 //! chrono, nom 7, uuid 0.8 and libflate (a second deflate implementation beside flate2)
 //! for what is here about 150 lines, and it leaves the HTTP message inside a response
 //! record unparsed, which is the part we need. The reader holds one record at a time, so
-//! memory stays bounded on shards of any size; a record larger than the caller's limit is
-//! skipped without being read into memory.
+//! memory stays bounded on shards of any size: a header line longer than [`MAX_LINE`] or a
+//! header of more than [`MAX_HEADER_LINES`] lines is an error, and a record block larger
+//! than the caller's limit is skipped without being read into memory.
 
 use std::io::{self, BufRead, Read};
 
 use anyhow::{Context, Result, bail};
+
+/// Longest WARC header line read (a long target URI is a few kilobytes); a longer one is
+/// an error rather than a line buffered without bound.
+const MAX_LINE: u64 = 64 * 1024;
+
+/// Most lines in one record header (real ones have about a dozen).
+const MAX_HEADER_LINES: usize = 1024;
 
 /// One WARC record, with the headers Lede uses.
 #[derive(Debug, Default)]
@@ -39,12 +47,19 @@ impl<R: BufRead> WarcReader<R> {
         WarcReader { inner }
     }
 
-    /// Reads one line, without its line ending; `None` at the end of the stream.
+    /// Reads one line of at most [`MAX_LINE`] bytes, without its line ending; `None` at the
+    /// end of the stream.
     fn line(&mut self) -> Result<Option<String>> {
         let mut buf = Vec::new();
-        let n = self.inner.read_until(b'\n', &mut buf).context("cannot read the WARC stream")?;
+        let n = (&mut self.inner)
+            .take(MAX_LINE + 1)
+            .read_until(b'\n', &mut buf)
+            .context("cannot read the WARC stream")?;
         if n == 0 {
             return Ok(None);
+        }
+        if n as u64 > MAX_LINE {
+            bail!("a WARC header line is longer than {MAX_LINE} bytes");
         }
         while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
             buf.pop();
@@ -67,10 +82,13 @@ impl<R: BufRead> WarcReader<R> {
         }
         let mut record = Record::default();
         let mut length = None;
-        loop {
+        for lines in 0.. {
             let Some(line) = self.line()? else { bail!("the WARC stream ends inside a record header") };
             if line.is_empty() {
                 break;
+            }
+            if lines == MAX_HEADER_LINES {
+                bail!("a WARC record header has more than {MAX_HEADER_LINES} lines");
             }
             let Some((name, value)) = line.split_once(':') else { continue };
             let value = value.trim().to_owned();
@@ -227,6 +245,23 @@ mod tests {
         assert!(WarcReader::new(&b"hello\r\n"[..]).next_record(10).is_err());
         let data = record("response", "http://a.test/", b"0123456789");
         assert!(WarcReader::new(&data[..data.len() - 8]).next_record(100).is_err());
+    }
+
+    #[test]
+    fn overlong_lines_and_headers_are_errors_not_buffers() {
+        // A line of 1 GiB would be read lazily: only MAX_LINE + 1 bytes are taken from it.
+        let endless = io::repeat(b'W').take(1 << 30);
+        let error = WarcReader::new(io::BufReader::new(endless)).next_record(100).unwrap_err();
+        assert!(error.to_string().contains("longer than"), "{error}");
+        let mut long_uri = b"WARC/1.0\r\nWARC-Target-URI: http://a.test/".to_vec();
+        long_uri.extend(std::iter::repeat_n(b'a', MAX_LINE as usize));
+        long_uri.extend_from_slice(b"\r\nContent-Length: 0\r\n\r\n");
+        assert!(WarcReader::new(&long_uri[..]).next_record(100).is_err());
+        let mut many = b"WARC/1.0\r\n".to_vec();
+        many.extend(b"X-Filler: 1\r\n".repeat(MAX_HEADER_LINES + 1));
+        many.extend_from_slice(b"Content-Length: 0\r\n\r\n");
+        let error = WarcReader::new(&many[..]).next_record(100).unwrap_err();
+        assert!(error.to_string().contains("lines"), "{error}");
     }
 
     #[test]

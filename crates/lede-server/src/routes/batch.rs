@@ -6,13 +6,14 @@ use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::HeaderMap;
 use axum::routing::post;
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use lede_core::{Article, Options};
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinSet;
 
 use super::{is_json, media_type, parse_json, read_body};
 use crate::error::{ApiError, ErrorBody};
+use crate::limiter::Client;
 use crate::service::{ExtractRequest, Format, Output, process};
 use crate::state::AppState;
 
@@ -47,6 +48,7 @@ enum BatchItem {
 
 async fn batch(
     State(state): State<AppState>,
+    Extension(client): Extension<Client>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<BatchResponse>, ApiError> {
@@ -73,7 +75,8 @@ async fn batch(
             "the batch has {count} documents, more than the limit of {limit}"
         )));
     }
-    let _admission = state.limiter().admit(count)?;
+    // The route's admission middleware holds the first document's place.
+    let _admission = state.limiter().admit_more(client, count - 1)?;
     let default_format = request.format.unwrap_or_else(|| Format::from_accept(&headers));
     let mut tasks = JoinSet::new();
     for (index, document) in request.documents.into_iter().enumerate() {

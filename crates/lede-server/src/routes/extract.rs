@@ -39,7 +39,6 @@ async fn get_extract(
     let query = read_query(query)?;
     let url = query.url.ok_or_else(|| ApiError::BadRequest("give the page to fetch as ?url=...".into()))?;
     let format = query.format.unwrap_or_else(|| Format::from_accept(&headers));
-    let _admission = state.limiter().admit(1)?;
     let output = process(&state, Document::Fetch { url }, Default::default(), format).await?;
     Ok(respond(output))
 }
@@ -82,7 +81,6 @@ async fn post_extract(
         }
     };
     let format = format.or(query.format).unwrap_or_else(|| Format::from_accept(&headers));
-    let _admission = state.limiter().admit(1)?;
     let output = process(&state, document, options.unwrap_or_default(), format).await?;
     Ok(respond(output))
 }

@@ -1,6 +1,7 @@
 //! Integration tests of `lede-server`: the router through `oneshot`, and over real sockets.
 
 mod browser;
+mod hardening;
 mod routes;
 mod socket;
 mod ssrf;

@@ -104,7 +104,7 @@ impl Server {
         let listener = tokio::net::TcpListener::bind(config.listen).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
-        let grace = config.shutdown_grace();
+        let limits = config.connection_limits();
         let router = app(state(config));
         let task = tokio::spawn(lede_server::serve(
             listener,
@@ -112,7 +112,7 @@ impl Server {
             async move {
                 let _ = stopped.await;
             },
-            grace,
+            limits,
         ));
         Server { addr, stop: Some(stop), task }
     }
@@ -132,13 +132,18 @@ impl Server {
 pub(crate) struct Upstream {
     pub(crate) addr: SocketAddr,
     pub(crate) hits: Arc<AtomicUsize>,
+    /// Most `/held` requests served at once.
+    pub(crate) peak: Arc<AtomicUsize>,
 }
 
 impl Upstream {
-    /// Routes: `/article`, `/slow` (2 s), `/big` (2 MB), `/redirect?to=...`, `/loop`, `/missing`.
+    /// Routes: `/article`, `/slow` (2 s), `/held` (300 ms, counting how many at once),
+    /// `/big` (2 MB), `/redirect?to=...`, `/loop`, `/missing`.
     pub(crate) async fn start() -> Upstream {
         let hits = Arc::new(AtomicUsize::new(0));
         let counter = hits.clone();
+        let peak = Arc::new(AtomicUsize::new(0));
+        let (held_peak, now) = (peak.clone(), Arc::new(AtomicUsize::new(0)));
         let router = Router::new()
             .route(
                 "/article",
@@ -148,6 +153,16 @@ impl Upstream {
                 "/slow",
                 get(|| async {
                     tokio::time::sleep(Duration::from_secs(2)).await;
+                    ([(header::CONTENT_TYPE, "text/html")], ARTICLE)
+                }),
+            )
+            .route(
+                "/held",
+                get(move || async move {
+                    let current = now.fetch_add(1, Ordering::SeqCst) + 1;
+                    held_peak.fetch_max(current, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                    now.fetch_sub(1, Ordering::SeqCst);
                     ([(header::CONTENT_TYPE, "text/html")], ARTICLE)
                 }),
             )
@@ -173,7 +188,7 @@ impl Upstream {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, router).await });
-        Upstream { addr, hits }
+        Upstream { addr, hits, peak }
     }
 
     pub(crate) fn url(&self, path: &str) -> String {
