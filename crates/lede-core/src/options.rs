@@ -25,7 +25,7 @@ pub struct Options {
     /// Precision/recall balance. Default: [`Focus::Balanced`].
     pub focus: Focus,
     /// Keep images as figure blocks and list them in `images`. Default: `true`.
-    /// Figure captions are body text either way, so this never changes `text`.
+    /// Captions belong to figures, never to `text`, so this never changes `text`.
     pub images: bool,
     /// Keep hyperlinks as link inlines (their text stays either way). Default: `true`.
     pub links: bool,

@@ -33,11 +33,9 @@ fn text_chars(blocks: &[Block], limit: usize) -> usize {
             Block::List { items, .. } => items.iter().map(|item| text_chars(item, limit)).sum(),
             Block::Quote { content } => text_chars(content, limit),
             Block::Code { text, .. } => text.chars().count(),
-            // Counted as `text` shows a figure, so that turning images off (which keeps the
-            // caption as text) cannot change the decision.
-            Block::Figure { image } => {
-                [&image.caption, &image.credit].into_iter().flatten().map(|c| c.chars().count()).sum()
-            }
+            // A figure adds nothing to `text` (its caption is the figure's), so turning images
+            // off cannot change the decision.
+            Block::Figure { .. } => 0,
             Block::Table { rows, .. } => {
                 rows.iter().flat_map(|row| &row.cells).map(|cell| inline_chars(cell)).sum()
             }

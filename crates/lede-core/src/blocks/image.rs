@@ -101,30 +101,24 @@ impl Builder<'_> {
         }
     }
 
-    /// A `<figure>`: its image with caption and credit.
+    /// A `<figure>`: its image with caption and credit. The caption belongs to the figure
+    /// block, never to the prose: with images off it goes with its image, so
+    /// [`Options::images`](crate::Options::images) never changes `text`. A figure without an
+    /// image (a quotation, a code listing, an embed) is read as ordinary content.
     pub(super) fn figure(&self, id: NodeId, out: &mut Vec<Block>) {
         let dom = self.dom;
+        let Some(mut image) = self.image(id) else {
+            self.container_children(id, out);
+            return;
+        };
+        if !self.options.images {
+            return;
+        }
         let caption_node = dom
             .descendants(id)
             .find(|&n| dom.is_tag(n, &local_name!("figcaption")) && !self.selection.dropped.contains(n));
-        let (caption, credit) = caption_node.map(|c| self.caption_and_credit(c)).unwrap_or_default();
-        let image = self.image(id);
-        match image {
-            Some(mut image) if self.options.images => {
-                image.caption = caption;
-                image.credit = credit;
-                out.push(Block::Figure { image });
-            }
-            // Without an image (or with images off) the caption is still body text.
-            _ => {
-                let text = [caption, credit].into_iter().flatten().collect::<Vec<_>>().join(" ");
-                if image.is_none() && caption_node.is_none() {
-                    self.container_children(id, out);
-                } else if !text.is_empty() {
-                    out.push(Block::Paragraph { content: vec![crate::model::Inline::Text { text }] });
-                }
-            }
-        }
+        (image.caption, image.credit) = caption_node.map(|c| self.caption_and_credit(c)).unwrap_or_default();
+        out.push(Block::Figure { image });
     }
 
     /// Splits a caption element into the caption proper and the photo credit, which pages
@@ -159,6 +153,42 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Input, Options, extract, to_html, to_markdown};
+
+    const PROSE: &str = "<p>The council met on Tuesday to weigh the plan for the river, which floods \
+        most springs and has cost the town dearly over the last ten years of repairs.</p>";
+
+    fn page(inner: &str) -> String {
+        format!("<html><body><article><h1>Floods</h1>{PROSE}{inner}{PROSE}</article></body></html>")
+    }
+
+    #[test]
+    fn captions_and_credits_stay_with_their_figure() {
+        let html = page(
+            "<figure><img src='https://example.com/r.jpg'><figcaption>The river in May. \
+             <span class='credit'>Photo: Jo Bloggs</span></figcaption></figure>",
+        );
+        let article = extract(Input::new(html.as_bytes()), &Options::default()).unwrap();
+        assert!(!article.text.contains("river in May"), "caption in text: {}", article.text);
+        assert!(!article.text.contains("Bloggs"), "credit in text: {}", article.text);
+        assert_eq!(article.images[0].caption.as_deref(), Some("The river in May."));
+        assert_eq!(article.images[0].credit.as_deref(), Some("Photo: Jo Bloggs"));
+        assert!(to_markdown(&article).contains("*The river in May. Photo: Jo Bloggs*"));
+        assert!(to_html(&article).contains("The river in May."));
+        let without =
+            extract(Input::new(html.as_bytes()), &Options { images: false, ..Options::default() }).unwrap();
+        assert_eq!(without.text, article.text);
+    }
+
+    #[test]
+    fn a_figure_without_an_image_is_content() {
+        let html = page(
+            "<figure><blockquote><p>We will rebuild the bridge before winter comes.</p></blockquote>\
+             <figcaption>The mayor</figcaption></figure>",
+        );
+        let article = extract(Input::new(html.as_bytes()), &Options::default()).unwrap();
+        assert!(article.text.contains("We will rebuild the bridge"), "{}", article.text);
+    }
 
     #[test]
     fn srcset_picks_widest() {

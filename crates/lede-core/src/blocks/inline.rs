@@ -246,3 +246,18 @@ fn is_control(e: &crate::dom::Element) -> bool {
         Some("tab" | "button" | "menuitem" | "option" | "switch" | "radio" | "checkbox")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Input, Options, extract};
+
+    #[test]
+    fn ruby_readings_do_not_run_into_the_text() {
+        let para = "<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を学ぶのは楽しいです。\
+            毎日少しずつ新しい言葉を覚えて、本を読む力をつけていきましょう。</p>";
+        let html = format!("<html><body><article>{}</article></body></html>", para.repeat(6));
+        let article = extract(Input::new(html.as_bytes()), &Options::default()).unwrap();
+        assert!(article.text.starts_with("漢字を学ぶ"), "{}", article.text);
+        assert!(!article.text.contains("かんじ"), "{}", article.text);
+    }
+}

@@ -10,7 +10,7 @@
 //! It implements the tokenizer of WHATWG HTML §13.2.5 as html5ever does — data, tags and
 //! attributes, character references, comments, doctypes, CDATA in foreign content, RCDATA,
 //! RAWTEXT, script data with its escaped states, PLAINTEXT — so the tree is the one
-//! html5ever builds (the differential tests in `sink.rs` hold it to that), with three
+//! html5ever builds (the differential tests in `sink.rs` hold it to that), with four
 //! documented departures that bound the work or the output:
 //! - NUL bytes never reach it (`sink::preprocess` drops them, where html5ever drops them in
 //!   text and writes U+FFFD elsewhere);
@@ -18,7 +18,13 @@
 //!   and system identifiers) ends at the next `>` and sets quirks mode, as the
 //!   specification's error paths nearly all do;
 //! - a tag keeps at most [`MAX_ATTRIBUTES`] attributes (the duplicate check is quadratic,
-//!   and a 32 MiB attribute flood would otherwise take hours).
+//!   and a 32 MiB attribute flood would otherwise take hours);
+//! - a `<title>` whose text would run to the end of the input, or past [`TITLE_MAX`] bytes,
+//!   and holds something that opens a tag, ends at that tag: a missing or misspelt
+//!   `</title>` (`<title>News<title>`, `</tilte>`) would otherwise make the whole page, or
+//!   everything up to an SVG icon's `</title>`, the document's title and leave the body
+//!   empty. [`run`] returns where it did so, and the differential tests give html5ever the
+//!   `</title>` there.
 
 use std::borrow::Cow;
 
@@ -26,18 +32,31 @@ use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{Attribute, LocalName, QualName, ns};
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::{memchr, memchr2, memmem};
 
 /// Attributes kept per tag; later ones are dropped. Real pages stay far below.
 pub(super) const MAX_ATTRIBUTES: usize = 256;
 
+/// Bytes of `<title>` text past which markup inside it means a broken close tag, not a
+/// title: real titles are a line or two (a long CJK one is a few hundred bytes).
+pub(super) const TITLE_MAX: usize = 2048;
+
 /// Tokenizes `input` (newlines already normalized, no NUL bytes) into `sink`, ending with
 /// the EOF token. Stops early, without the EOF token, as soon as `halt` says so (checked
-/// after every tag).
-pub(super) fn run<S: TokenSink>(input: &StrTendril, sink: &S, halt: impl Fn() -> bool) {
-    let mut lexer =
-        Lexer { src: input, bytes: input.as_bytes(), pos: 0, sink, mode: Mode::Data, last_start: None };
+/// after every tag). Returns the offsets where a runaway `<title>` was closed (see the
+/// module doc).
+pub(super) fn run<S: TokenSink>(input: &StrTendril, sink: &S, halt: impl Fn() -> bool) -> Vec<usize> {
+    let mut lexer = Lexer {
+        src: input,
+        bytes: input.as_bytes(),
+        pos: 0,
+        sink,
+        mode: Mode::Data,
+        last_start: None,
+        title_close: None,
+        title_cuts: Vec::new(),
+    };
     if input.starts_with('\u{feff}') {
         lexer.pos = '\u{feff}'.len_utf8();
     }
@@ -51,10 +70,11 @@ pub(super) fn run<S: TokenSink>(input: &StrTendril, sink: &S, halt: impl Fn() ->
             }
         }
         if halt() {
-            return;
+            return lexer.title_cuts;
         }
     }
     lexer.emit(Token::EOFToken);
+    lexer.title_cuts
 }
 
 /// What the tree builder last asked the tokenizer to read.
@@ -73,6 +93,12 @@ struct Lexer<'a, S> {
     mode: Mode,
     /// Name of the last start tag: the end tag that closes raw text.
     last_start: Option<LocalName>,
+    /// The last search for `</title`: where it began and what it found. Titles cut short
+    /// resume tokenizing before the close tag, so a page of unclosed titles would otherwise
+    /// scan to its end once per title.
+    title_close: Option<(usize, Option<usize>)>,
+    /// Where runaway titles were closed.
+    title_cuts: Vec<usize>,
 }
 
 fn is_space(b: u8) -> bool {
@@ -181,6 +207,26 @@ impl<S: TokenSink> Lexer<'_, S> {
         let name = self.last_start.clone().unwrap_or_default();
         let start = self.pos;
         let end = match kind {
+            RawKind::Rcdata if name == local_name!("title") => {
+                let end = self.title_end(start);
+                if let Some(cut) = self.title_cut(start, end) {
+                    self.text(start, cut, true);
+                    self.title_cuts.push(cut);
+                    self.pos = cut;
+                    let name = local_name!("title");
+                    let attrs = Vec::new();
+                    let tag = Tag {
+                        kind: TagKind::EndTag,
+                        name,
+                        self_closing: false,
+                        attrs,
+                        had_duplicate_attributes: false,
+                    };
+                    self.emit(Token::TagToken(tag));
+                    return;
+                }
+                end
+            }
             RawKind::Rcdata | RawKind::Rawtext => self.find_end_tag(start, &name),
             // html5ever's tree builder asks only for plain script data; the escaped states
             // are the tokenizer's own, followed by `script_end`.
@@ -207,6 +253,44 @@ impl<S: TokenSink> Lexer<'_, S> {
             && rest.starts_with(prefix)
             && rest[prefix.len()..n].eq_ignore_ascii_case(name)
             && matches!(rest[n], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>')
+    }
+
+    /// [`Lexer::find_end_tag`] for `</title`, remembering the answer: a search begun
+    /// earlier whose find lies at or after `from` has the same answer.
+    fn title_end(&mut self, from: usize) -> Option<usize> {
+        if let Some((began, found)) = self.title_close
+            && began <= from
+            && found.is_none_or(|f| f >= from)
+        {
+            return found;
+        }
+        let found = self.find_end_tag(from, "title");
+        self.title_close = Some((from, found));
+        found
+    }
+
+    /// Where a title begun at `from` and closed at `end` (`None`: never) is cut short: at
+    /// the first tag inside it, when it runs to the end of the input or past
+    /// [`TITLE_MAX`] bytes. A title with no tag inside keeps the specification's reading.
+    fn title_cut(&self, from: usize, end: Option<usize>) -> Option<usize> {
+        let stop = end.unwrap_or(self.bytes.len());
+        if end.is_some() && stop - from <= TITLE_MAX {
+            return None;
+        }
+        let mut at = from;
+        while let Some(i) = memchr(b'<', &self.bytes[at..stop]) {
+            let lt = at + i;
+            let opens = match self.bytes.get(lt + 1) {
+                Some(b) if b.is_ascii_alphabetic() || *b == b'!' => true,
+                Some(b'/') => self.bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic),
+                _ => false,
+            };
+            if opens {
+                return Some(lt);
+            }
+            at = lt + 1;
+        }
+        None
     }
 
     /// Position of the first `</name` (any case) followed by a space, `/` or `>`.

@@ -282,9 +282,19 @@ pub(crate) fn is_heading(tag: &LocalName) -> bool {
 }
 
 /// Elements whose text is never page text, whatever the page (see also [`Dom::skips`]).
+/// Ruby annotations (`<rt>`, `<rtc>`, and the `<rp>` parentheses shown where ruby is not
+/// supported) are readings set above their base text: inline they would run into it
+/// ("漢字かんじ"), so they are left out wherever text is read or measured.
 pub(crate) fn is_non_content(e: &Element) -> bool {
-    matches!(*e.tag(), local_name!("script") | local_name!("style") | local_name!("template"))
-        || !e.is_html() && *e.tag() != local_name!("math")
+    matches!(
+        *e.tag(),
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("rt")
+            | local_name!("rtc")
+            | local_name!("rp")
+    ) || !e.is_html() && *e.tag() != local_name!("math")
 }
 
 /// Iterator over a node's children.

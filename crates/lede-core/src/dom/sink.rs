@@ -18,19 +18,24 @@ use crate::error::{Error, Result};
 /// The [`lexer`] tokenizes and html5ever's tree builder builds the tree into this module's
 /// sink.
 pub(crate) fn parse(html: &str, max_nodes: usize, max_depth: usize) -> Result<Dom> {
-    let html = preprocess(html);
+    build(&preprocess(html), max_nodes, max_depth).0
+}
+
+/// [`parse`] on preprocessed input, with the offsets where the lexer closed a runaway
+/// `<title>` (the differential tests hand html5ever a `</title>` there).
+fn build(html: &str, max_nodes: usize, max_depth: usize) -> (Result<Dom>, Vec<usize>) {
     // The lexer slices one tendril, whose offsets are `u32`: 4 GiB is the most any input
     // can be (reachable only by raising `Options::max_input_bytes`).
     if html.len() > u32::MAX as usize {
-        return Err(Error::InputTooLarge { size: html.len(), limit: u32::MAX as usize });
+        return (Err(Error::InputTooLarge { size: html.len(), limit: u32::MAX as usize }), Vec::new());
     }
-    let input = StrTendril::from_slice(&html);
-    let builder = TreeBuilder::new(Sink::new(&html, max_nodes, max_depth), tree_builder_opts());
-    lexer::run(&input, &builder, || builder.sink.exceeded.borrow().is_some());
+    let input = StrTendril::from_slice(html);
+    let builder = TreeBuilder::new(Sink::new(html, max_nodes, max_depth), tree_builder_opts());
+    let title_cuts = lexer::run(&input, &builder, || builder.sink.exceeded.borrow().is_some());
     if builder.sink.exceeded.borrow().is_none() {
         builder.end();
     }
-    builder.sink.into_dom()
+    (builder.sink.into_dom(), title_cuts)
 }
 
 /// Scripting off, as for a reader without JavaScript: `<noscript>` content is parsed as
@@ -356,10 +361,21 @@ mod tests {
             .collect()
     }
 
-    /// Asserts that the fast lexer and html5ever's tokenizer build the same tree.
+    /// Asserts that the fast lexer and html5ever's tokenizer build the same tree, given
+    /// html5ever a `</title>` where the lexer closed a runaway title.
     fn assert_same_tree(html: &str) {
-        let fast = parse(html, 10_000_000, 100_000).map(|d| shape(&d));
-        let reference = parse_with_html5ever(html, 10_000_000, 100_000).map(|d| shape(&d));
+        let html = &*preprocess(html);
+        let (fast, cuts) = build(html, 10_000_000, 100_000);
+        let fast = fast.map(|d| shape(&d));
+        let mut closed = String::with_capacity(html.len() + 8 * cuts.len());
+        let mut copied = 0;
+        for cut in cuts {
+            closed.push_str(&html[copied..cut]);
+            closed.push_str("</title>");
+            copied = cut;
+        }
+        closed.push_str(&html[copied..]);
+        let reference = parse_with_html5ever(&closed, 10_000_000, 100_000).map(|d| shape(&d));
         match (fast, reference) {
             (Ok(fast), Ok(reference)) => {
                 if let Some(i) =
@@ -438,6 +454,7 @@ mod tests {
         "</a>",
         "<title>",
         "</title>",
+        "</TITLE foo=bar>",
         "<textarea>",
         "</TEXTAREA >",
         "<style>",
@@ -575,6 +592,58 @@ mod tests {
         let e = dom.element(p).unwrap();
         assert_eq!(e.attrs.len(), lexer::MAX_ATTRIBUTES);
         assert_eq!(e.attr_str("a0"), Some("x"));
+    }
+
+    /// The document's `<title>` text and its body's text.
+    fn title_and_body(html: &str) -> (String, String) {
+        assert_same_tree(html);
+        let dom = parse(html, 1_000_000, 1000).unwrap();
+        let title = dom.descendants(NodeId(0)).find(|&n| dom.is_tag(n, &local_name!("title")));
+        (title.map(|t| dom.text_content(t)).unwrap_or_default(), dom.text_content(dom.body().unwrap()))
+    }
+
+    #[test]
+    fn title_close_tags_in_any_case_or_with_attributes_close_it() {
+        for close in ["</title>", "</title >", "</TITLE>", "</Title\n>", "</title foo>", "</title/>"] {
+            let html = format!("<html><head><title>News</titles> today{close}</head><body><p>Text</p>");
+            assert_eq!(
+                title_and_body(&html),
+                ("News</titles> today".to_owned(), "Text".to_owned()),
+                "{close}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_never_closed_ends_at_the_first_tag() {
+        let html = "<html><head><title>News today\n<meta charset=utf-8></head><body><p>Text</p>";
+        assert_eq!(title_and_body(html), ("News today\n".to_owned(), "Text".to_owned()));
+        // Opened twice instead of closed: the second title is cut at the body's first tag.
+        let html = "<title>News today<title></head><body><p>Text</p>";
+        assert_eq!(title_and_body(html).1, "Text");
+        // Nothing in it looks like markup: the specification's reading stands.
+        assert_eq!(title_and_body("<title>News & more").0, "News & more");
+    }
+
+    #[test]
+    fn a_title_closed_only_by_a_far_icon_ends_at_the_first_tag() {
+        let prose = "<p>Rain fell on the city again today, and the river rose.</p>".repeat(60);
+        let html = format!(
+            "<title>News today</tilte></head><body>{prose}<svg><title>Search</title></svg><p>End</p>"
+        );
+        let (title, body) = title_and_body(&html);
+        assert_eq!(title, "News today");
+        assert!(body.starts_with("Rain fell") && body.ends_with("End"), "{body:.80}");
+        // A long title closed in time stays whole.
+        let long = format!("<title>{}<b></title><p>Text</p>", "word ".repeat(300));
+        assert!(title_and_body(&long).0.ends_with("word <b>"));
+    }
+
+    #[test]
+    fn many_unclosed_titles_are_read_in_one_pass() {
+        // Each title ends at its `<p>`; those after the first sit in the body.
+        let html = "<title>a<p>b".repeat(50_000);
+        assert_eq!(title_and_body(&html).1, format!("b{}", "ab".repeat(49_999)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The block tree as plain text, as [`Article::text`](crate::Article::text) holds it: blocks
-//! separated by a blank line, list items by a newline, `<br>` as a newline.
+//! separated by a blank line, list items by a newline, `<br>` as a newline; the prose only
+//! (figures, with their captions and credits, are left to the richer formats).
 
 use crate::model::{Block, Inline};
 
@@ -27,11 +28,9 @@ pub(crate) fn block_text(block: &Block) -> String {
             .join("\n"),
         Block::Quote { content } => blocks_text(content),
         Block::Code { text, .. } => text.clone(),
-        Block::Figure { image } => [image.caption.as_deref(), image.credit.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" "),
+        // Captions and credits are the figure's, shown with it by the Markdown and HTML
+        // renderers; the plain text is the article's prose.
+        Block::Figure { .. } => String::new(),
         Block::Table { caption, rows } => {
             let mut lines: Vec<String> = caption.iter().cloned().collect();
             lines.extend(

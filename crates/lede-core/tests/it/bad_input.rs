@@ -547,3 +547,15 @@ fn a_script_rendered_shell_gets_its_description_as_body() {
     assert_eq!(article.text, summary);
     assert_eq!(article.confidence, 0.0);
 }
+
+#[test]
+fn a_page_whose_title_is_never_closed_keeps_its_body() {
+    // `<title>` is raw text up to `</title>`: opened twice instead of closed, it would
+    // swallow the page.
+    let body = ENGLISH[..3].iter().map(|p| format!("<p>{p}</p>")).collect::<String>();
+    for head in ["<title>Rain in the city<title>", "<title>Rain in the city</tilte>"] {
+        let page = format!("<html><head>{head}<meta charset=utf-8></head><body><article>{body}</article>");
+        let article = check(page, Expect::Text(&[ENGLISH[0], ENGLISH[2]])).unwrap();
+        assert_eq!(article.title.as_deref(), Some("Rain in the city"), "{head}");
+    }
+}
