@@ -2,6 +2,7 @@
 
 mod browser;
 mod routes;
+mod schema;
 mod socket;
 mod ssrf;
 mod util;
