@@ -1,9 +1,11 @@
 //! The command line, declared with clap's derive API, and its mapping onto [`Options`].
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use lede_core::{Focus, Options};
+use lede_core::{Focus, Format, Options};
 
 /// Exit codes, shown at the end of `--help`.
 const EXIT_CODES: &str = "\
@@ -57,19 +59,52 @@ pub(crate) enum Command {
     },
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// The full article model as pretty-printed JSON.
-    Json,
+/// The User-Agent sent unless `--user-agent` says otherwise.
+pub(crate) const DEFAULT_USER_AGENT: &str =
+    concat!("Mozilla/5.0 (compatible; lede/", env!("CARGO_PKG_VERSION"), "; article extractor)");
+
+/// Output formats: the core's, plus JSON Lines, which frames the core's JSON for a stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OutputFormat {
+    /// A format the core renders.
+    Core(Format),
     /// One compact JSON object per line, with the input it came from.
     Jsonl,
-    /// The body as plain text, blocks separated by a blank line.
-    Text,
-    /// The article as Markdown, with its title and metadata.
-    Markdown,
-    /// The article as clean HTML.
-    Html,
+}
+
+impl OutputFormat {
+    /// The extension of files written with `--out`.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Core(format) => format.extension(),
+            OutputFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Every output format in `--help` order: the core's, with JSON Lines after JSON.
+static OUTPUT_FORMATS: LazyLock<Vec<OutputFormat>> = LazyLock::new(|| {
+    Format::ALL
+        .iter()
+        .flat_map(|&f| {
+            let jsonl = (f == Format::Json).then_some(OutputFormat::Jsonl);
+            std::iter::once(OutputFormat::Core(f)).chain(jsonl)
+        })
+        .collect()
+});
+
+impl ValueEnum for OutputFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &OUTPUT_FORMATS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            OutputFormat::Core(format) => PossibleValue::new(format.name()).help(format.description()),
+            OutputFormat::Jsonl => PossibleValue::new("jsonl")
+                .help("One compact JSON object per line, with the input it came from"),
+        })
+    }
 }
 
 /// The precision/recall balance, mirroring [`Focus`].
@@ -127,7 +162,7 @@ pub(crate) struct ExtractArgs {
     pub(crate) inputs: Vec<String>,
     /// Output format [default: json for one input, jsonl for many].
     #[arg(short, long, value_enum)]
-    pub(crate) format: Option<Format>,
+    pub(crate) format: Option<OutputFormat>,
     /// Base URL of a single input (its address, for relative links and dates).
     #[arg(long)]
     pub(crate) url: Option<String>,
@@ -174,7 +209,7 @@ pub(crate) struct FetchArgs {
     #[arg(long, value_name = "SECS", default_value_t = 0.5)]
     pub(crate) host_delay: f64,
     /// User-Agent header sent.
-    #[arg(long, value_name = "UA", default_value = crate::fetch::DEFAULT_USER_AGENT)]
+    #[arg(long, value_name = "UA", default_value = DEFAULT_USER_AGENT)]
     pub(crate) user_agent: String,
 }
 

@@ -11,10 +11,6 @@ use reqwest::blocking::Client;
 
 use crate::args::FetchArgs;
 
-/// The User-Agent sent unless `--user-agent` says otherwise.
-pub(crate) const DEFAULT_USER_AGENT: &str =
-    concat!("Mozilla/5.0 (compatible; lede/", env!("CARGO_PKG_VERSION"), "; article extractor)");
-
 /// A fetched page.
 #[derive(Debug)]
 pub(crate) struct Page {

@@ -65,6 +65,12 @@ pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
 }
 
+/// Today's date in UTC: the latest date an article can plausibly carry, which the core
+/// takes from its caller since it never reads the clock itself.
+pub(crate) fn today() -> jiff::civil::Date {
+    jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date()
+}
+
 /// Worker threads when `--jobs` is not given: one per core.
 pub(crate) fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())

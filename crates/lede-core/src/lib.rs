@@ -2,11 +2,12 @@
 //! dates, lead image, the body as typed blocks, its plain text, and the journalism inside
 //! it (quotes with speakers, cited outlets, the dateline).
 //!
-//! The crate does no I/O: hand it bytes (and the page's URL, if known) and it hands back an
-//! [`Article`].
+//! The crate does no I/O and reads no clock: hand it an [`Input`] (HTML bytes or pasted
+//! text, with the page's URL and today's date if known) and it hands back an [`Article`],
+//! which [`render`] turns into JSON, text, Markdown or HTML.
 //!
 //! ```
-//! use lede_core::{Input, Options, extract};
+//! use lede_core::{Format, Input, Options, extract, render};
 //!
 //! let html = br#"<html><head><title>Rain returns | Daily Bugle</title></head><body>
 //!   <article><h1>Rain returns</h1>
@@ -16,6 +17,7 @@
 //! let article = extract(Input::new(html).with_url("https://example.com/rain"), &Options::default())?;
 //! assert_eq!(article.title.as_deref(), Some("Rain returns"));
 //! assert!(article.text.starts_with("After a dry month"));
+//! assert!(render(&article, Format::Markdown).starts_with("# Rain returns"));
 //! # Ok::<(), lede_core::Error>(())
 //! ```
 #![warn(missing_docs)]
@@ -44,8 +46,7 @@ pub use model::{
 };
 pub use options::{Focus, Options};
 pub use pipeline::{Input, extract};
-pub use render::{to_html, to_markdown, to_pasted_text, to_text};
-pub use text_input::extract_text;
+pub use render::{Format, UnknownFormat, render};
 
 /// Stages exposed for the benchmark (`benches/extract.rs`), not part of the API.
 #[doc(hidden)]

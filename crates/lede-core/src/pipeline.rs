@@ -1,56 +1,102 @@
 //! The extraction pipeline: decode, parse, read metadata, select content, build blocks,
 //! enrich. Each stage lives in its own module; this one only wires them together.
 
+use jiff::civil;
 use url::Url;
 
 use crate::error::{Error, Result};
 use crate::model::Article;
 use crate::options::Options;
-use crate::{blocks, content, decode, dom, enrich, metadata};
+use crate::{blocks, content, decode, dom, enrich, metadata, text_input};
 
-/// A page to extract: its bytes plus what the caller knows about where it came from.
-#[derive(Debug, Clone, Copy, Default)]
+/// A page to extract: its content (HTML bytes or pasted text) plus what the caller knows
+/// about where and when it came from.
+///
+/// ```
+/// use lede_core::Input;
+///
+/// let html = Input::new(b"<p>Hello</p>").with_url("https://example.com/a");
+/// let text = Input::text("Hello\n\nA pasted copy.").with_url("https://example.com/a");
+/// # let _ = (html, text);
+/// ```
+#[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
-    /// The raw bytes of the page, in any charset.
-    pub html: &'a [u8],
-    /// The page's address, used to resolve relative links and as a date fallback.
-    pub url: Option<&'a str>,
-    /// The HTTP `Content-Type` header, whose `charset` outranks the page's own declaration.
-    pub content_type: Option<&'a str>,
+    /// What to read.
+    source: Source<'a>,
+    /// The page's address.
+    url: Option<&'a str>,
+    /// The HTTP `Content-Type` header.
+    content_type: Option<&'a str>,
+    /// The date of the extraction, the latest an article's date can plausibly be.
+    today: Option<civil::Date>,
+}
+
+/// The two kinds of page the core reads.
+#[derive(Debug, Clone, Copy)]
+enum Source<'a> {
+    /// The raw bytes of an HTML page, in any charset.
+    Html(&'a [u8]),
+    /// A news page as a reader pastes it (the `corpus/text` layout).
+    Text(&'a str),
 }
 
 impl<'a> Input<'a> {
-    /// Input of raw page bytes with no URL or header.
+    /// Input of raw HTML bytes, in any charset, with no URL or header.
     pub fn new(html: &'a [u8]) -> Self {
-        Input { html, url: None, content_type: None }
+        Input { source: Source::Html(html), url: None, content_type: None, today: None }
     }
 
-    /// Sets the page's URL.
+    /// Input of a pasted plain-text copy of a news page: an optional ` date YYYY-MM-DD`
+    /// header line, the title, bylines, captions and credits, then the body.
+    pub fn text(text: &'a str) -> Self {
+        Input { source: Source::Text(text), url: None, content_type: None, today: None }
+    }
+
+    /// Sets the page's URL: the article's `url`, and for HTML the base of relative links
+    /// and a date fallback.
     pub fn with_url(mut self, url: &'a str) -> Self {
         self.url = Some(url);
         self
     }
 
-    /// Sets the HTTP `Content-Type` header value.
+    /// Sets the HTTP `Content-Type` header value, whose `charset` outranks the page's own
+    /// declaration. Text input is already decoded and ignores it.
     pub fn with_content_type(mut self, content_type: &'a str) -> Self {
         self.content_type = Some(content_type);
         self
     }
+
+    /// Sets the date of the extraction (the caller's today, or a crawl's capture date). A
+    /// date the page gives that lies more than a day after it (time zones) is a typo or a
+    /// placeholder and is passed over. Without it no date is too late, so that the same
+    /// input always gives the same article: the core never reads the clock.
+    pub fn with_today(mut self, today: civil::Date) -> Self {
+        self.today = Some(today);
+        self
+    }
 }
 
-/// Extracts the article from an HTML page.
+/// Extracts the article from a page, HTML or pasted text.
 ///
 /// Malformed HTML is normal input. Errors are reserved for input that is not a document at
 /// all or that passes a limit in [`Options`]; a page without an article yields an
 /// [`Article`] whose `is_article` is `false`.
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article> {
-    if input.html.len() > options.max_input_bytes {
-        return Err(Error::InputTooLarge { size: input.html.len(), limit: options.max_input_bytes });
+    match input.source {
+        Source::Html(html) => extract_html(html, &input, options),
+        Source::Text(text) => text_input::extract(text, input.url, options),
     }
-    let text = decode::decode(input.html, input.content_type)?;
+}
+
+/// The HTML pipeline, stage by stage.
+fn extract_html(html: &[u8], input: &Input<'_>, options: &Options) -> Result<Article> {
+    if html.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge { size: html.len(), limit: options.max_input_bytes });
+    }
+    let text = decode::decode(html, input.content_type)?;
     let dom = dom::parse(&text, options.max_nodes, options.max_depth)?;
     let page_url = input.url.and_then(|u| Url::parse(u).ok());
-    let meta = metadata::extract(&dom, page_url.as_ref());
+    let meta = metadata::extract(&dom, page_url.as_ref(), input.today);
     let base = meta.base.clone();
     let selection = content::select(&dom, &meta, options);
     let body = blocks::build(&dom, &selection, base.as_ref(), options);

@@ -1,61 +1,37 @@
-//! What the extraction routes share: the request model, output formats, and [`process`],
+//! What the extraction routes share: the request model, format negotiation, and [`process`],
 //! which turns one document (HTML, text or a URL to fetch) into a rendered answer.
 
 use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::http::header::{ACCEPT, HeaderMap};
-use lede_core::{Article, Input, Options};
-use serde::{Deserialize, Serialize};
+use lede_core::{Article, Format, Input, Options};
+use serde::Deserialize;
 
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// How an article is rendered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Format {
-    /// The article model as JSON (`docs/MODEL.md`).
-    #[default]
-    Json,
-    /// Plain text.
-    Text,
-    /// Markdown.
-    Markdown,
-    /// Clean HTML.
-    Html,
-}
-
-impl Format {
-    /// The format an `Accept` header asks for; JSON unless it prefers one of ours.
-    pub(crate) fn from_accept(headers: &HeaderMap) -> Format {
-        let Some(accept) = headers.get(ACCEPT).and_then(|v| v.to_str().ok()) else {
-            return Format::Json;
+/// The format an `Accept` header asks for; JSON unless it prefers one of ours. Of two
+/// formats sharing a media type (text and pasted are both `text/plain`), the first the core
+/// lists wins.
+pub(crate) fn format_from_accept(headers: &HeaderMap) -> Format {
+    let Some(accept) = headers.get(ACCEPT).and_then(|v| v.to_str().ok()) else {
+        return Format::Json;
+    };
+    // The first listed type we serve wins; q-values are rare enough in API clients
+    // that list order is a fair reading.
+    for item in accept.split(',') {
+        let media = item.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let served = match media.as_str() {
+            "*/*" | "application/*" => Some(Format::Json),
+            "text/x-markdown" => Some(Format::Markdown),
+            media => Format::ALL.iter().copied().find(|f| f.media_type().split(';').next() == Some(media)),
         };
-        // The first listed type we serve wins; q-values are rare enough in API clients
-        // that list order is a fair reading.
-        for item in accept.split(',') {
-            let media = item.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-            match media.as_str() {
-                "application/json" | "*/*" | "application/*" => return Format::Json,
-                "text/plain" => return Format::Text,
-                "text/markdown" | "text/x-markdown" => return Format::Markdown,
-                "text/html" => return Format::Html,
-                _ => {}
-            }
-        }
-        Format::Json
-    }
-
-    /// The `Content-Type` of a response in this format.
-    pub(crate) fn content_type(self) -> &'static str {
-        match self {
-            Format::Json => "application/json",
-            Format::Text => "text/plain; charset=utf-8",
-            Format::Markdown => "text/markdown; charset=utf-8",
-            Format::Html => "text/html; charset=utf-8",
+        if let Some(format) = served {
+            return format;
         }
     }
+    Format::Json
 }
 
 /// The JSON body of `POST /v1/extract`, and one document of a batch.
@@ -128,7 +104,7 @@ impl ExtractRequest {
 pub(crate) enum Output {
     /// The article, to be serialized as JSON.
     Json(Box<Article>),
-    /// Text, Markdown or HTML.
+    /// Any other format, rendered.
     Rendered(Format, String),
 }
 
@@ -163,32 +139,33 @@ pub(crate) async fn process(
         .limiter()
         .run(move || {
             let started = Instant::now();
-            let article = match &text {
-                Some(text) => lede_core::extract_text(text, &options).map(|mut article| {
-                    article.url = url.clone();
-                    article
-                }),
-                None => {
-                    let mut input = Input::new(&bytes);
-                    if let Some(url) = url.as_deref() {
-                        input = input.with_url(url);
-                    }
-                    if let Some(content_type) = content_type.as_deref() {
-                        input = input.with_content_type(content_type);
-                    }
-                    lede_core::extract(input, &options)
-                }
+            let mut input = match &text {
+                Some(text) => Input::text(text),
+                None => Input::new(&bytes),
             };
+            input = input.with_today(today());
+            if let Some(url) = url.as_deref() {
+                input = input.with_url(url);
+            }
+            if let Some(content_type) = content_type.as_deref() {
+                input = input.with_content_type(content_type);
+            }
+            let article = lede_core::extract(input, &options);
             metrics.metrics().record_extraction(started.elapsed());
             let article = article?;
             Ok(match format {
+                // Kept as a value: a batch embeds it in its own JSON.
                 Format::Json => Output::Json(Box::new(article)),
-                Format::Text => Output::Rendered(format, lede_core::to_text(&article)),
-                Format::Markdown => Output::Rendered(format, lede_core::to_markdown(&article)),
-                Format::Html => Output::Rendered(format, lede_core::to_html(&article)),
+                format => Output::Rendered(format, lede_core::render(&article, format)),
             })
         })
         .await?
+}
+
+/// Today's date in UTC: the latest date an article can plausibly carry, which the core
+/// takes from its caller since it never reads the clock itself.
+fn today() -> jiff::civil::Date {
+    jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date()
 }
 
 #[cfg(test)]
@@ -199,12 +176,14 @@ mod tests {
     #[test]
     fn accept_picks_the_first_served_type() {
         let mut headers = HeaderMap::new();
-        assert_eq!(Format::from_accept(&headers), Format::Json);
+        assert_eq!(format_from_accept(&headers), Format::Json);
         headers.insert(ACCEPT, HeaderValue::from_static("text/markdown, application/json"));
-        assert_eq!(Format::from_accept(&headers), Format::Markdown);
+        assert_eq!(format_from_accept(&headers), Format::Markdown);
         headers.insert(ACCEPT, HeaderValue::from_static("image/png;q=1, text/plain;q=0.5"));
-        assert_eq!(Format::from_accept(&headers), Format::Text);
+        assert_eq!(format_from_accept(&headers), Format::Text);
+        headers.insert(ACCEPT, HeaderValue::from_static("text/html;q=0.9"));
+        assert_eq!(format_from_accept(&headers), Format::Html);
         headers.insert(ACCEPT, HeaderValue::from_static("image/png"));
-        assert_eq!(Format::from_accept(&headers), Format::Json);
+        assert_eq!(format_from_accept(&headers), Format::Json);
     }
 }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use jiff::civil;
 use lede_core::{Input, Options};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -121,7 +122,7 @@ pub(crate) struct Prediction {
 
 /// Extracts a case. Failures become an empty prediction with the error recorded, as the
 /// benchmarks count them.
-pub(crate) fn predict(case: &Case, options: &Options) -> Prediction {
+pub(crate) fn predict(case: &Case, options: &Options, today: civil::Date) -> Prediction {
     match &case.source {
         Source::Html(path) => {
             let bytes = match std::fs::read(path) {
@@ -131,7 +132,7 @@ pub(crate) fn predict(case: &Case, options: &Options) -> Prediction {
                     return Prediction { error: Some(error), ..Prediction::default() };
                 }
             };
-            let mut input = Input::new(&bytes);
+            let mut input = Input::new(&bytes).with_today(today);
             if let Some(url) = &case.truth.url {
                 input = input.with_url(url);
             }
@@ -409,8 +410,9 @@ pub(crate) fn discover(dir: &Path) -> Result<Vec<Case>> {
 
 /// Runs `lede eval`.
 pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Result<()> {
+    let today = crate::today();
     if text::is_text_folder(&args.folder) {
-        return text::run(args, options, out);
+        return text::run(args, options, today, out);
     }
     let mut cases = discover(&args.folder)?;
     if let Some(wanted) = &args.page_type {
@@ -424,7 +426,7 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Re
             .iter()
             .find(|c| &c.id == id)
             .with_context(|| format!("no page {id} in {}", args.folder.display()))?;
-        let prediction = predict(case, options);
+        let prediction = predict(case, options, today);
         return report::show(case, &prediction, &score(case, &prediction), out);
     }
     let jobs = args.jobs.unwrap_or_else(crate::default_jobs);
@@ -432,7 +434,7 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Re
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let start = Instant::now();
     let pages: Vec<PageResult> =
-        pool.install(|| cases.par_iter().map(|case| score(case, &predict(case, options))).collect());
+        pool.install(|| cases.par_iter().map(|case| score(case, &predict(case, options, today))).collect());
     let wall_seconds = start.elapsed().as_secs_f64();
 
     let extract_seconds: f64 = pages.iter().map(|p| p.seconds).sum();

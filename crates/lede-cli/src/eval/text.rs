@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use lede_core::{Article, Options};
+use jiff::civil;
+use lede_core::{Article, Input, Options};
 use serde::{Deserialize, Serialize};
 
 use crate::args::EvalArgs;
@@ -102,7 +103,7 @@ struct TextSummary {
 }
 
 /// Scores a text folder and prints the report.
-pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn run(args: &EvalArgs, options: &Options, today: civil::Date, out: &mut dyn Write) -> Result<()> {
     let cases = list(&args.folder)?;
     let mut results = Vec::with_capacity(cases.len());
     for (id, txt, json) in &cases {
@@ -115,7 +116,7 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Re
         )
         .with_context(|| format!("cannot parse {}", json.display()))?;
         let start = Instant::now();
-        let article = lede_core::extract_text(&text, options)?;
+        let article = lede_core::extract(Input::text(&text).with_today(today), options)?;
         let seconds = start.elapsed().as_secs_f64();
         let mut result = score(&article, &label);
         result.id = id.clone();

@@ -16,10 +16,11 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use lede_core::{Article, Input, Options};
+use jiff::civil;
+use lede_core::{Article, Format, Input, Options};
 use serde::Serialize;
 
-use crate::args::{ExtractArgs, Format};
+use crate::args::{ExtractArgs, OutputFormat};
 use crate::fetch::Fetcher;
 use crate::{EXIT_ERROR, EXIT_NO_ARTICLE, EXIT_OK};
 use inputs::{Arg, Job};
@@ -29,7 +30,9 @@ struct Shared {
     /// Core options.
     options: Options,
     /// Output format.
-    format: Format,
+    format: OutputFormat,
+    /// The date of the run, the latest plausible date of an article.
+    today: civil::Date,
     /// `--out` folder.
     out_dir: Option<PathBuf>,
     /// `--url`, for a single input.
@@ -78,12 +81,12 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
         bail!("--url gives the address of a single input; several inputs were given");
     }
     let format = match (args.format, batch, &args.out) {
-        (Some(f), true, None) if f != Format::Jsonl => {
+        (Some(f), true, None) if f != OutputFormat::Jsonl => {
             bail!("several inputs need --out DIR, or --format jsonl to stream them to stdout")
         }
         (Some(f), _, _) => f,
-        (None, true, None) => Format::Jsonl,
-        (None, _, _) => Format::Json,
+        (None, true, None) => OutputFormat::Jsonl,
+        (None, _, _) => OutputFormat::Core(Format::Json),
     };
     let needs_fetcher = list.iter().any(|a| matches!(a, Arg::Url(_) | Arg::UrlList(_)));
     let fetcher = if needs_fetcher { Some(Fetcher::new(&args.fetch)?) } else { None };
@@ -93,6 +96,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
     let ctx = Shared {
         options: args.options.options(),
         format,
+        today: crate::today(),
         out_dir: args.out.clone(),
         url: args.url.clone(),
         fetcher,
@@ -218,21 +222,19 @@ fn process(job: Job, ctx: &Shared) -> Outcome {
     let input = job.label();
     let out_path = job.out_path();
     let result = load(job, ctx).and_then(|page| {
-        let mut core_input = Input::new(&page.bytes);
+        let text = page.text.then(|| String::from_utf8_lossy(&page.bytes));
+        let mut core_input = match &text {
+            Some(text) => Input::text(text),
+            None => Input::new(&page.bytes),
+        };
+        core_input = core_input.with_today(ctx.today);
         if let Some(url) = page.url.as_deref() {
             core_input = core_input.with_url(url);
         }
         if let Some(ct) = page.content_type.as_deref() {
             core_input = core_input.with_content_type(ct);
         }
-        let article = if page.text {
-            let mut article = lede_core::extract_text(&String::from_utf8_lossy(&page.bytes), &ctx.options)
-                .context("cannot extract the article")?;
-            article.url = page.url.clone();
-            article
-        } else {
-            lede_core::extract(core_input, &ctx.options).context("cannot extract the article")?
-        };
+        let article = lede_core::extract(core_input, &ctx.options).context("cannot extract the article")?;
         Ok((article, page.warc))
     });
     let result = result.and_then(|(article, warc)| {
@@ -252,8 +254,8 @@ fn process(job: Job, ctx: &Shared) -> Outcome {
             Outcome { status, stdout, error: None }
         }
         Err(e) => {
-            let stdout =
-                (ctx.format == Format::Jsonl && ctx.out_dir.is_none()).then(|| error_record(&input, &e));
+            let stdout = (ctx.format == OutputFormat::Jsonl && ctx.out_dir.is_none())
+                .then(|| error_record(&input, &e));
             Outcome { status: Status::Failed, stdout, error: Some((input, e)) }
         }
     }
@@ -377,16 +379,13 @@ fn render(
 ) -> Result<String> {
     let mut out = match ctx.format {
         // One document (a single input, or a file under --out): the bare article.
-        Format::Json => serde_json::to_string_pretty(article)?,
-        Format::Jsonl => serde_json::to_string(&ArticleRecord {
+        OutputFormat::Core(format) => lede_core::render(article, format),
+        OutputFormat::Jsonl => serde_json::to_string(&ArticleRecord {
             input,
             warc_target_uri: warc.and_then(|w| w.0.as_deref()),
             warc_date: warc.and_then(|w| w.1.as_deref()),
             article,
         })?,
-        Format::Text => lede_core::to_text(article),
-        Format::Markdown => lede_core::to_markdown(article),
-        Format::Html => lede_core::to_html(article),
     };
     if !out.ends_with('\n') {
         out.push('\n');
@@ -394,22 +393,11 @@ fn render(
     Ok(out)
 }
 
-/// File extension used with `--out`.
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Json => "json",
-        Format::Jsonl => "jsonl",
-        Format::Text => "txt",
-        Format::Markdown => "md",
-        Format::Html => "html",
-    }
-}
-
 /// Writes `DIR/<relative>.<ext>`, creating sub-folders.
-fn write_out(dir: &Path, relative: &Path, format: Format, text: &str) -> Result<()> {
+fn write_out(dir: &Path, relative: &Path, format: OutputFormat, text: &str) -> Result<()> {
     let mut path = dir.join(relative).into_os_string();
     path.push(".");
-    path.push(extension(format));
+    path.push(format.extension());
     let path = PathBuf::from(path);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;

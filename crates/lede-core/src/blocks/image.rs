@@ -153,7 +153,7 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Input, Options, extract, to_html, to_markdown};
+    use crate::{Format, Input, Options, extract, render};
 
     const PROSE: &str = "<p>The council met on Tuesday to weigh the plan for the river, which floods \
         most springs and has cost the town dearly over the last ten years of repairs.</p>";
@@ -173,8 +173,8 @@ mod tests {
         assert!(!article.text.contains("Bloggs"), "credit in text: {}", article.text);
         assert_eq!(article.images[0].caption.as_deref(), Some("The river in May."));
         assert_eq!(article.images[0].credit.as_deref(), Some("Photo: Jo Bloggs"));
-        assert!(to_markdown(&article).contains("*The river in May. Photo: Jo Bloggs*"));
-        assert!(to_html(&article).contains("The river in May."));
+        assert!(render(&article, Format::Markdown).contains("*The river in May. Photo: Jo Bloggs*"));
+        assert!(render(&article, Format::Html).contains("The river in May."));
         let without =
             extract(Input::new(html.as_bytes()), &Options { images: false, ..Options::default() }).unwrap();
         assert_eq!(without.text, article.text);

@@ -394,6 +394,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods, reason = "reads the pages it compares on")]
     fn lexer_builds_html5evers_tree_on_real_pages() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = std::env::var_os("LEDE_LEXER_CORPUS").map_or(root.join("benches/pages"), Into::into);

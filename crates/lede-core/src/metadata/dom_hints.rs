@@ -30,9 +30,13 @@ pub(crate) struct Hints {
 }
 
 /// Reads the hints the walk collected.
-pub(crate) fn read(dom: &Dom, scan: &Scan<'_>, base: Option<&Url>) -> Hints {
+pub(crate) fn read(
+    dom: &Dom,
+    scan: &Scan<'_>,
+    base: Option<&Url>,
+    today: Option<jiff::civil::Date>,
+) -> Hints {
     let mut meta = Metadata::default();
-    let today = date::today();
     // Visible dates are written the way the page's language writes them.
     let order = date::Order::of(scan.html_lang);
     // The first of the named properties in document order: a question's `dateCreated`
@@ -201,7 +205,7 @@ fn marked_within(dom: &Dom, n: NodeId) -> Vec<Author> {
 fn visible_date(
     dom: &Dom,
     scan: &Scan<'_>,
-    today: jiff::civil::Date,
+    today: Option<jiff::civil::Date>,
     order: date::Order,
 ) -> Option<crate::date::DateTime> {
     let mut before_h1 = None;
@@ -315,7 +319,7 @@ fn value(dom: &Dom, n: NodeId) -> String {
 fn time_element(
     dom: &Dom,
     scan: &Scan<'_>,
-    today: jiff::civil::Date,
+    today: Option<jiff::civil::Date>,
     order: date::Order,
 ) -> Option<crate::date::DateTime> {
     let mut first = None;

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use jiff::civil;
 use serde_json::Value;
 use url::Url;
 
@@ -94,7 +95,7 @@ const PAGE_TYPES: &[&str] = &[
 ];
 
 /// What the page's JSON-LD says, and whether its authors are all organisations.
-pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
+pub(crate) fn read(scripts: &[String], base: Option<&Url>, today: Option<civil::Date>) -> (Metadata, bool) {
     let mut objects: Vec<&serde_json::Map<String, Value>> = Vec::new();
     let values: Vec<Value> = scripts.iter().flat_map(|s| parse_lenient(s)).collect();
     for v in &values {
@@ -102,7 +103,7 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
     }
     let ids: HashMap<&str, &serde_json::Map<String, Value>> =
         objects.iter().filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o))).collect();
-    let ctx = Ctx { ids, base };
+    let ctx = Ctx { ids, base, today };
     let rank = |o: &serde_json::Map<String, Value>, table: &[&str]| {
         types(o).filter_map(|t| table.iter().position(|x| *x == t)).min()
     };
@@ -143,6 +144,8 @@ pub(crate) fn read(scripts: &[String], base: Option<&Url>) -> (Metadata, bool) {
 struct Ctx<'a> {
     ids: HashMap<&'a str, &'a serde_json::Map<String, Value>>,
     base: Option<&'a Url>,
+    /// The extraction's date, the latest plausible one (see [`date::plausible`]).
+    today: Option<civil::Date>,
 }
 
 impl<'a> Ctx<'a> {
@@ -179,7 +182,7 @@ fn fill(m: &mut Metadata, o: &serde_json::Map<String, Value>, ctx: &Ctx<'_>, pri
             }
         }
     }
-    let today = date::today();
+    let today = ctx.today;
     let date_of = |keys: &[&str]| {
         keys.iter()
             .filter_map(|k| o.get(*k))

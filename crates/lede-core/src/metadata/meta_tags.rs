@@ -1,6 +1,7 @@
 //! `<meta>` and `<link>` tags: OpenGraph, Twitter cards, Dublin Core, `article:*`, Parse.ly
 //! and Sailthru, and the plain `name=author|date|description|keywords` conventions.
 
+use jiff::civil;
 use url::Url;
 
 use super::scan::Scan;
@@ -80,7 +81,7 @@ const IMAGE: &[&str] =
     &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"];
 
 /// What the head's tags say.
-pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
+pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>, today: Option<civil::Date>) -> Metadata {
     let get = |keys: &[&str]| -> Option<&str> {
         keys.iter()
             .find_map(|k| scan.metas.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()).map(|(_, v)| *v))
@@ -101,7 +102,6 @@ pub(crate) fn read(scan: &Scan<'_>, base: Option<&Url>) -> Metadata {
         sells_one: get(&["og:price:amount", "product:price:amount"]).is_some(),
         ..Metadata::default()
     };
-    let today = date::today();
     let date_of = |keys: &[&str]| {
         keys.iter()
             .flat_map(|k| scan.metas.iter().filter(move |(mk, _)| mk == k))

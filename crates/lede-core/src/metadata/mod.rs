@@ -50,6 +50,7 @@ mod schema;
 mod title;
 mod values;
 
+use jiff::civil;
 use schema::Structured;
 use url::Url;
 use values::{language_tag, push_tag};
@@ -122,8 +123,8 @@ impl Metadata {
     }
 }
 
-/// Reads the page's metadata.
-pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
+/// Reads the page's metadata; dates after `today` (when known) are not the article's.
+pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>, today: Option<civil::Date>) -> Metadata {
     let scan = scan::scan(dom);
     let base = match (scan.base_href, page_url) {
         (Some(h), Some(u)) => u.join(h).ok().or_else(|| Some(u.clone())),
@@ -132,9 +133,9 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
     };
     let base_owned = base;
     let base = base_owned.as_ref();
-    let (ld, ld_authors_are_organisations) = jsonld::read(&scan.json_ld, base);
-    let tags = meta_tags::read(&scan, base);
-    let hints = dom_hints::read(dom, &scan, base);
+    let (ld, ld_authors_are_organisations) = jsonld::read(&scan.json_ld, base, today);
+    let tags = meta_tags::read(&scan, base, today);
+    let hints = dom_hints::read(dom, &scan, base, today);
     let html = hints.meta;
 
     // The JSON-LD publisher is the plain name; `og:site_name` often carries a tagline.
@@ -228,10 +229,13 @@ pub(crate) fn extract(dom: &Dom, page_url: Option<&Url>) -> Metadata {
 mod tests {
     use super::*;
 
+    /// The date these tests are run on, as far as the core knows.
+    const TODAY: civil::Date = civil::date(2026, 1, 1);
+
     fn check_at(html: &str, url: Option<&str>) -> Metadata {
         let dom = crate::dom::parse(html, 100_000, 512).expect("test page parses");
         let url = url.map(|u| Url::parse(u).expect("test URL parses"));
-        extract(&dom, url.as_ref())
+        extract(&dom, url.as_ref(), Some(TODAY))
     }
 
     fn check(html: &str) -> Metadata {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::model::{Article, Block, Image, Inline};
 
 /// The article as a self-contained HTML document with only structural markup.
-pub fn to_html(article: &Article) -> String {
+pub(crate) fn to_html(article: &Article) -> String {
     let mut out = String::from("<!DOCTYPE html>\n<html");
     if let Some(lang) = &article.language {
         let _ = write!(out, " lang=\"{}\"", escape(lang));

@@ -3,7 +3,7 @@
 use crate::model::{Article, Block, Inline};
 
 /// The article as Markdown: `# title`, a metadata line, then the body.
-pub fn to_markdown(article: &Article) -> String {
+pub(crate) fn to_markdown(article: &Article) -> String {
     let mut out = String::new();
     if let Some(title) = &article.title {
         out.push_str("# ");

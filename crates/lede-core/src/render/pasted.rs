@@ -1,5 +1,5 @@
 //! The pasted-text layout of `corpus/text` (` date YYYY-MM-DD title`, byline, reading time,
-//! caption and credit, body), which [`crate::extract_text`] reads back.
+//! caption and credit, body), which [`Input::text`](crate::Input::text) reads back.
 
 use crate::model::{Article, Block, ReadingTimeSource};
 use crate::text::block_text;
@@ -8,7 +8,7 @@ use crate::text::block_text;
 /// is no date), a blank line, one line per author ("Name, Role" or "By Name"), a stated
 /// reading time ("·N min read"), each caption followed by the caption with its credit, then
 /// the body paragraphs separated by blank lines.
-pub fn to_pasted_text(article: &Article) -> String {
+pub(crate) fn to_pasted_text(article: &Article) -> String {
     let mut out = String::new();
     let title = article.title.as_deref().map(one_line);
     match (&article.published, &title) {

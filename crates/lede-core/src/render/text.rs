@@ -3,7 +3,7 @@
 use crate::model::Article;
 
 /// The article as plain text: the title, then the body.
-pub fn to_text(article: &Article) -> String {
+pub(crate) fn to_text(article: &Article) -> String {
     let mut out = String::new();
     if let Some(title) = &article.title {
         out.push_str(title);

@@ -20,11 +20,11 @@ use crate::error::{Error, Result};
 use crate::model::{Article, Author, Block, Image, Inline, ReadingTimeSource};
 use crate::options::Options;
 
-/// Extracts the article from a pasted plain-text copy of a news page.
+/// Extracts the article from a pasted plain-text copy of a news page, found at `url`.
 ///
 /// Never fails on text content; errors only for input over
 /// [`Options::max_input_bytes`] or binary data.
-pub fn extract_text(text: &str, options: &Options) -> Result<Article> {
+pub(crate) fn extract(text: &str, url: Option<&str>, options: &Options) -> Result<Article> {
     if text.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge { size: text.len(), limit: options.max_input_bytes });
     }
@@ -32,7 +32,7 @@ pub fn extract_text(text: &str, options: &Options) -> Result<Article> {
         return Err(Error::Binary);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut article = Article::default();
+    let mut article = Article { url: url.map(str::to_owned), ..Article::default() };
     let mut raw: Vec<&str> = text.lines().collect();
     if let Some((date, rest)) = raw.first().and_then(|l| header::parse(l)) {
         article.published = Some(date);

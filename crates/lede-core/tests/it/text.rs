@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use lede_core::{Article, Author, Options, extract_text};
+use lede_core::{Article, Author, Input, Options, extract};
 use serde_json::Value;
 
 use crate::util::extract_plain;
@@ -40,7 +40,7 @@ fn body_after_dateline(article: &Article) -> String {
 #[test]
 fn example_00_yields_exactly_its_label() {
     let (text, label) = fixture("00");
-    let a = extract_text(&text, &Options::default()).unwrap();
+    let a = extract(Input::text(&text), &Options::default()).unwrap();
     assert_eq!(a.published.map(|d| d.to_string()), opt_str(&label["date"]));
     assert_eq!(a.title, opt_str(&label["title"]));
     let authors: Vec<(String, Option<String>)> =
@@ -95,7 +95,7 @@ fn labelled_copies_yield_their_labels() {
     assert!(ids.len() >= 8);
     for id in ids {
         let (text, label) = fixture(&id);
-        let a = extract_text(&text, &Options::default()).unwrap();
+        let a = extract(Input::text(&text), &Options::default()).unwrap();
         assert_eq!(a.published.map(|d| d.to_string()), opt_str(&label["date"]), "{id} date");
         assert_eq!(
             a.title.as_deref().map(squash),
@@ -131,7 +131,9 @@ fn labelled_copies_yield_their_labels() {
 }
 
 mod round_trip {
-    use lede_core::{Article, Author, Block, DateTime, Image, Inline, Options, extract_text, to_pasted_text};
+    use lede_core::{
+        Article, Author, Block, DateTime, Format, Image, Inline, Input, Options, extract, render,
+    };
     use proptest::prelude::*;
 
     const MARKS: [char; 16] =
@@ -209,8 +211,8 @@ mod round_trip {
 
         #[test]
         fn rendering_parses_back(article in article()) {
-            let pasted = to_pasted_text(&article);
-            let back = extract_text(&pasted, &Options::default()).unwrap();
+            let pasted = render(&article, Format::Pasted);
+            let back = extract(Input::text(&pasted), &Options::default()).unwrap();
             prop_assert_eq!(&back.title, &article.title, "{}", pasted);
             prop_assert_eq!(&back.authors, &article.authors, "{}", pasted);
             prop_assert_eq!(back.published, article.published);
@@ -234,7 +236,7 @@ mod round_trip {
                 chars.insert(at, mark);
             }
             let text: String = chars.into_iter().collect();
-            let article = extract_text(&text, &Options::default()).unwrap();
+            let article = extract(Input::text(&text), &Options::default()).unwrap();
             for q in &article.quotes {
                 prop_assert_eq!(&article.text[q.start..q.end], q.text.as_str());
             }
@@ -242,7 +244,7 @@ mod round_trip {
 
         #[test]
         fn any_text_extracts_without_panicking(text in "\\PC{0,400}") {
-            let _ = extract_text(&text, &Options::default());
+            let _ = extract(Input::text(&text), &Options::default());
         }
     }
 }
@@ -253,7 +255,7 @@ fn huge_paragraphs_of_quote_marks_stay_fast() {
     let start = std::time::Instant::now();
     for unit in ["“open ", "“a,” he said. ", "'x ", "Mr. A said “b.” "] {
         let text = unit.repeat(200_000 / unit.len());
-        let a = extract_text(&text, &Options::default()).unwrap();
+        let a = extract(Input::text(&text), &Options::default()).unwrap();
         assert!(!a.text.is_empty());
     }
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use lede_core::{Article, Input, Options, Result, extract, extract_text};
+use lede_core::{Article, Input, Options, Result, extract};
 
 /// The address inline pages are extracted at unless a test says otherwise: an article's
 /// path, since a site's home page is never an article.
@@ -103,7 +103,7 @@ pub(crate) fn text_with(html: &str, options: &Options) -> String {
 /// The article of a pasted plain-text copy, with default options.
 #[track_caller]
 pub(crate) fn extract_plain(text: &str) -> Article {
-    extract_text(text, &Options::default()).expect("plain text extracts")
+    extract(Input::text(text), &Options::default()).expect("plain text extracts")
 }
 
 /// A paragraph of running prose, distinct per `n`.

@@ -7,14 +7,14 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::{Extension, Json, Router};
-use lede_core::{Article, Options};
+use lede_core::{Article, Format, Options};
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinSet;
 
 use super::{is_json, media_type, parse_json, read_body};
 use crate::error::{ApiError, ErrorBody};
 use crate::limiter::Client;
-use crate::service::{ExtractRequest, Format, Output, process};
+use crate::service::{ExtractRequest, Output, format_from_accept, process};
 use crate::state::AppState;
 
 /// The routes of this module.
@@ -77,7 +77,7 @@ async fn batch(
     }
     // The route's admission middleware holds the first document's place.
     let _admission = state.limiter().admit_more(client, count - 1)?;
-    let default_format = request.format.unwrap_or_else(|| Format::from_accept(&headers));
+    let default_format = request.format.unwrap_or_else(|| format_from_accept(&headers));
     let mut tasks = JoinSet::new();
     for (index, document) in request.documents.into_iter().enumerate() {
         let state = state.clone();

@@ -7,11 +7,12 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lede_core::Format;
 use serde::Deserialize;
 
 use super::{is_json, media_type, parse_json, read_body};
 use crate::error::ApiError;
-use crate::service::{Document, ExtractRequest, Format, Output, process};
+use crate::service::{Document, ExtractRequest, Output, format_from_accept, process};
 use crate::state::AppState;
 
 /// The routes of this module.
@@ -38,7 +39,7 @@ async fn get_extract(
 ) -> Result<Response, ApiError> {
     let query = read_query(query)?;
     let url = query.url.ok_or_else(|| ApiError::BadRequest("give the page to fetch as ?url=...".into()))?;
-    let format = query.format.unwrap_or_else(|| Format::from_accept(&headers));
+    let format = query.format.unwrap_or_else(|| format_from_accept(&headers));
     let output = process(&state, Document::Fetch { url }, Default::default(), format).await?;
     Ok(respond(output))
 }
@@ -80,7 +81,7 @@ async fn post_extract(
             )));
         }
     };
-    let format = format.or(query.format).unwrap_or_else(|| Format::from_accept(&headers));
+    let format = format.or(query.format).unwrap_or_else(|| format_from_accept(&headers));
     let output = process(&state, document, options.unwrap_or_default(), format).await?;
     Ok(respond(output))
 }
@@ -89,7 +90,7 @@ fn respond(output: Output) -> Response {
     match output {
         Output::Json(article) => Json(article).into_response(),
         Output::Rendered(format, body) => {
-            ([(header::CONTENT_TYPE, format.content_type())], body).into_response()
+            ([(header::CONTENT_TYPE, format.media_type())], body).into_response()
         }
     }
 }

@@ -3,6 +3,7 @@
 mod browser;
 mod hardening;
 mod routes;
+mod schema;
 mod socket;
 mod ssrf;
 mod util;
