@@ -3,8 +3,9 @@
 
 use crate::model::Dateline;
 
-/// Separators that end a dateline, longest first.
-const SEPARATORS: &[&str] = &[" -- ", "--", " — ", "—", " – ", " − ", " - ", ": "];
+/// Separators that end a dateline, longest first. A dash may be glued to the next word
+/// ("LAHORE–The", "MOSCOW -Russia's"); " -" counts only before a capital.
+const SEPARATORS: &[&str] = &[" -- ", "--", " — ", "—", " – ", "–", " − ", " - ", ": ", " -"];
 
 const MONTHS: &[&str] = &[
     "Jan",
@@ -139,8 +140,11 @@ fn first_separator(head: &str) -> Option<(usize, &'static str)> {
             '\n' => return None,
             _ if depth == 0 => {
                 if let Some(sep) = SEPARATORS.iter().find(|s| {
-                    head[i..].starts_with(**s)
+                    let glued = **s == " -";
+                    (head[i..].starts_with(**s)
+                        && (!glued || head[i + 2..].starts_with(|c: char| c.is_uppercase())))
                         || (s.starts_with(' ')
+                            && !glued
                             && head[i..].starts_with(&s[1..])
                             && head[i..].len() == s.len() - 1)
                 }) {
@@ -150,9 +154,13 @@ fn first_separator(head: &str) -> Option<(usize, &'static str)> {
                     && head[i + 1..].starts_with(' ')
                     && !head[..i].ends_with(|c: char| c.is_uppercase())
                 {
-                    // A sentence ended before any separator: no dateline.
+                    // A sentence ended before any separator: no dateline. A state or
+                    // province abbreviated after a comma ("CORNWALL, Ont.") ends none.
                     let word = head[..i].rsplit(' ').next().unwrap_or("");
-                    if !MONTHS.contains(&word) && word.len() > 2 {
+                    let region = head[..i].ends_with(&format!(", {word}"))
+                        && word.len() <= 5
+                        && word.starts_with(|c: char| c.is_uppercase());
+                    if !MONTHS.contains(&word) && word.len() > 2 && !region {
                         return None;
                     }
                 }
@@ -204,6 +212,18 @@ mod tests {
             dl("Plzen, (APP - Ali Khan): Pakistan won."),
             some("Plzen, (APP - Ali Khan)", Some("Plzen"), Some("APP"))
         );
+        assert_eq!(dl("Feb 23 (Reuters) - Oil rose."), some("Feb 23 (Reuters)", None, Some("Reuters")));
+    }
+
+    #[test]
+    fn reads_glued_separators_and_abbreviated_regions() {
+        assert_eq!(dl("LAHORE–The court ruled."), some("LAHORE", Some("LAHORE"), None));
+        assert_eq!(dl("MOSCOW -Russia's army moved."), some("MOSCOW", Some("MOSCOW"), None));
+        assert_eq!(
+            dl("CORNWALL, Ont. - The captain spoke."),
+            some("CORNWALL, Ont.", Some("CORNWALL, Ont."), None)
+        );
+        assert_eq!(dl("The well-known rule - as they say."), None);
     }
 
     #[test]

@@ -39,10 +39,14 @@ pub fn extract_text(text: &str, options: &Options) -> Result<Article> {
         raw[0] = rest;
     }
     let items = read_items(&raw);
+    if article.published.is_none() {
+        article.published = header_date(&items, &raw);
+    }
     let units = group(&items, &raw);
     // A prose first unit that is the header line's rest is the lede, not a dek.
     let from_line_one = article.published.is_some() && matches!(items.first(), Some(Item::Line(Line::Text)));
     assemble(&mut article, &units, from_line_one);
+    take_dateline(&mut article);
     article.images.retain(|i| i.caption.is_some() || i.credit.is_some());
     article.is_article = !article.body.is_empty();
     article.confidence = if article.is_article { 0.9 } else { 0.0 };
@@ -62,18 +66,111 @@ enum Item {
     Repeat,
 }
 
+/// The date the lines above the body state when there is no header line: the first
+/// timestamp, dated byline or short dated line before the first long paragraph.
+fn header_date(items: &[Item], raw: &[&str]) -> Option<crate::date::DateTime> {
+    items
+        .iter()
+        .zip(raw)
+        .take_while(|(_, l)| l.split_whitespace().count() < 30)
+        .filter(|(item, _)| {
+            matches!(item, Item::Line(Line::Timestamp | Line::Byline(_) | Line::Text | Line::ReadingTime(..)))
+        })
+        .find_map(|(_, l)| lines::date_of(l.trim()))
+}
+
+/// The dateline opening the first paragraph goes to [`Article::dateline`] and out of the
+/// body, so the body starts with the story's first sentence; a date-only dateline ("Feb. 23,
+/// 2015 --") dates a copy that has no other date.
+fn take_dateline(article: &mut Article) {
+    let Some(k) = article.body.iter().take(3).position(|b| matches!(b, Block::Paragraph { .. })) else {
+        return;
+    };
+    let Block::Paragraph { content } = &mut article.body[k] else { return };
+    let [Inline::Text { text }] = content.as_mut_slice() else { return };
+    let Some((dateline, len)) = enrich::dateline::detect(text) else { return };
+    let rest = text.get(len..).unwrap_or("").trim_start().to_owned();
+    if article.published.is_none() {
+        article.published = crate::metadata::date::parse(&dateline.text);
+    }
+    article.dateline = Some(dateline);
+    if rest.is_empty() {
+        article.body.remove(k);
+    } else {
+        *text = rest;
+    }
+}
+
+/// A photo credit without its label and brackets: "Photo: Jane Doe" and "(Photo by Jane
+/// Doe)" give "Jane Doe".
+fn credit_text(credit: &str) -> String {
+    const LABELS: &[&str] = &[
+        "photograph:",
+        "photo:",
+        "photos:",
+        "image:",
+        "picture:",
+        "source:",
+        "credit:",
+        "photo by",
+        "photos by",
+        "video by",
+        "illustration by",
+        "illustration:",
+        "composite:",
+        "© provided by",
+        "©",
+    ];
+    let mut s = credit.trim().trim_start_matches(['|', ' ']);
+    if s.starts_with('(') && s.ends_with(')') {
+        s = &s[1..s.len() - 1];
+    }
+    for label in LABELS {
+        if s.get(..label.len()).is_some_and(|h| h.eq_ignore_ascii_case(label)) {
+            s = s[label.len()..].trim_start();
+            break;
+        }
+    }
+    s.trim().to_owned()
+}
+
 /// Classifies every line, pairing captions with the credited copy that follows them.
 fn read_items(raw: &[&str]) -> Vec<Item> {
     let mut items: Vec<Item> = raw.iter().map(|l| Item::Line(lines::classify(l.trim()))).collect();
     join_wrapped_credits(raw, &mut items);
-    for (item, line) in items.iter_mut().zip(raw) {
-        let line = line.trim();
-        if matches!(item, Item::Line(Line::PhotoCredit)) {
-            *item = Item::Caption { caption: None, credit: Some(line.to_owned()) };
-        } else if matches!(item, Item::Line(Line::Text)) {
+    names_beside_dates(raw, &mut items);
+    for i in 0..items.len() {
+        let line = raw[i].trim();
+        if let (Item::Line(Line::PhotoCredit), Some((caption, credit))) =
+            (&items[i], caption_with_credit(line))
+        {
+            items[i] = Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(credit_text) };
+            continue;
+        }
+        if matches!(items[i], Item::Line(Line::PhotoCredit)) {
+            // A credit under a short captioning sentence is that caption's.
+            let prev = (0..i).rev().find(|&j| !raw[j].trim().is_empty()).filter(|&j| i - j <= 2);
+            let caption = prev.filter(|&j| {
+                let p = raw[j].trim();
+                matches!(items[j], Item::Line(Line::Text))
+                    && p.ends_with('.')
+                    && p.split_whitespace().count() <= 40
+                    // A caption repeated with its credit is paired below.
+                    && !line.starts_with(p)
+            });
+            if let Some(j) = caption {
+                items[j] = Item::Repeat;
+            }
+            items[i] = Item::Caption {
+                caption: caption.map(|j| raw[j].trim().to_owned()),
+                credit: Some(credit_text(line)),
+            };
+            continue;
+        }
+        if matches!(items[i], Item::Line(Line::Text)) {
             if let Some((caption, credit)) = caption_with_credit(line) {
-                *item =
-                    Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(str::to_owned) };
+                items[i] =
+                    Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(credit_text) };
             }
         }
     }
@@ -103,7 +200,7 @@ fn read_items(raw: &[&str]) -> Vec<Item> {
             && credit.split_whitespace().count() <= 14
             && !credit.ends_with(['.', '?', '!'])
         {
-            items[i] = Item::Caption { caption: Some(line.to_owned()), credit: Some(credit.to_owned()) };
+            items[i] = Item::Caption { caption: Some(line.to_owned()), credit: Some(credit_text(credit)) };
             repeats.iter().for_each(|&j| items[j] = Item::Repeat);
         } else if words >= 6 {
             // The lede on line 1, repeated as the start of the first paragraph.
@@ -129,12 +226,53 @@ fn caption_with_credit(line: &str) -> Option<(&str, Option<&str>)> {
         " (Photo: ",
         " AFP via Getty",
         " Getty Images",
+        " Photograph: ",
+        " Picture: ",
+        " Source: ",
+        " | Photo by ",
+        " Photo by ",
+        " (Credit: ",
     ];
-    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).min()?;
+    // A closing parenthesis naming a photographer and an agency ("(Jane Doe/AFP/Getty Images)").
+    let bracketed = line
+        .strip_suffix(')')
+        .and_then(|l| l.rfind(" (").map(|i| (i, &l[i + 2..])))
+        .filter(|(_, inner)| inner.contains('/') && inner.split_whitespace().count() <= 8)
+        .map(|(i, _)| i);
+    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).chain(bracketed).min()?;
     let (caption, credit) = (line[..at].trim(), line[at..].trim());
     let credit_words = credit.split_whitespace().count();
-    (caption.ends_with(['.', ')']) && credit_words <= 10 && !caption.is_empty())
+    (caption.ends_with(['.', ')', '!', '?']) && credit_words <= 10 && !caption.is_empty())
         .then_some((caption, Some(credit)))
+}
+
+/// A bare name, or a name and the place it was filed from ("Jane Doe in Rome"), standing on
+/// its line just above a date line is a byline.
+fn names_beside_dates(raw: &[&str], items: &mut [Item]) {
+    for i in 0..raw.len() {
+        if !matches!(items[i], Item::Line(Line::Text)) {
+            continue;
+        }
+        let line = raw[i].trim();
+        let name = match line.split_once(" in ") {
+            Some((name, place))
+                if place.split_whitespace().count() <= 3 && place.starts_with(char::is_uppercase) =>
+            {
+                name
+            }
+            _ => line,
+        };
+        if !lines::looks_like_name(name, 4) || name.split_whitespace().count() > 3 {
+            continue;
+        }
+        let next = (i + 1..raw.len()).find(|&j| !raw[j].trim().is_empty());
+        let dated = next.is_some_and(|j| {
+            matches!(items[j], Item::Line(Line::Timestamp)) || lines::date_of(raw[j].trim()).is_some()
+        });
+        if dated {
+            items[i] = Item::Line(Line::Byline(vec![Author::new(name)]));
+        }
+    }
 }
 
 /// Wire credits wrapped over several lines ("(Reporting by A; Editing by B and C\nD)").
@@ -450,7 +588,8 @@ mod tests {
                 Some("REUTERS/Jane Doe/File Photo")
             )]
         );
-        assert!(a.text.starts_with("MILAN, Jan 14 (Reuters) - Shares rose"));
+        assert!(a.text.starts_with("Shares rose"));
+        assert_eq!(a.dateline.map(|d| d.text).as_deref(), Some("MILAN, Jan 14 (Reuters)"));
     }
 
     #[test]
@@ -484,14 +623,69 @@ mod tests {
     }
 
     #[test]
+    fn dateline_leaves_the_body() {
+        let a = extract(
+            "Storm hits the coast\n\nMIAMI (AP) — Heavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        assert_eq!(a.dateline.map(|d| d.text).as_deref(), Some("MIAMI (AP)"));
+        assert!(a.text.starts_with("Heavy rain fell"), "{}", a.text);
+    }
+
+    #[test]
+    fn date_in_words_without_header() {
+        let a = extract(
+            "Storm hits the coast\nby: Jane Doe\nMarch 13, 2015 9:00PM\n\nHeavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2015-03-13"));
+        assert_eq!(a.authors, [Author::new("Jane Doe")]);
+        let a = extract(
+            "Storm hits the coast\n\nFeb. 23, 2015 -- Heavy rain fell on the town, officials said.\n",
+        );
+        assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2015-02-23"));
+    }
+
+    #[test]
+    fn name_above_a_date_line_is_a_byline() {
+        let a = extract(
+            "Storm hits the coast\nJane Doe in Miami\nsite.com, Monday 29 October 2012 13.10 EDT\n\nHeavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        assert_eq!(a.authors, [Author::new("Jane Doe")]);
+        assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2012-10-29"));
+    }
+
+    #[test]
+    fn credits_lose_their_labels() {
+        let caps = |a: &Article| -> Vec<(Option<String>, Option<String>)> {
+            a.images.iter().map(|i| (i.caption.clone(), i.credit.clone())).collect()
+        };
+        let a = extract(
+            "Storm hits the coast\n\nA flooded street in Miami. Photograph: Jane Doe/Getty Images\nHeavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        assert_eq!(
+            caps(&a),
+            [(Some("A flooded street in Miami.".to_owned()), Some("Jane Doe/Getty Images".to_owned()))]
+        );
+        let a = extract(
+            "Storm hits the coast\n\nA flooded street in Miami. (John Roe/AFP/Getty Images)\nHeavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        assert_eq!(caps(&a)[0].1.as_deref(), Some("John Roe/AFP/Getty Images"));
+        let a = extract(
+            "Storm hits the coast\n\nA flooded street in Miami.\n\nPhoto by Jane Doe/Daily Planet\nHeavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        assert_eq!(
+            caps(&a),
+            [(Some("A flooded street in Miami.".to_owned()), Some("Jane Doe/Daily Planet".to_owned()))]
+        );
+        assert!(a.text.starts_with("Heavy rain fell"), "{}", a.text);
+    }
+
+    #[test]
     fn joins_hard_wrapped_wire_copy() {
         let text = " date 2024-01-23 GENEVA, Jan 23 (Reuters) - The World Health\nOrganization said on Tuesday that the outbreak was slowing in\nmost of the regions it monitors, but warned against any\ncomplacency as winter began.\n\n    Officials said more data would come next week from the\nregional offices and national ministries.\n";
         let a = extract(text);
         assert_eq!(a.title, None);
         assert_eq!(a.body.len(), 2);
-        assert!(
-            a.text.starts_with("GENEVA, Jan 23 (Reuters) - The World Health Organization said on Tuesday")
-        );
+        assert!(a.text.starts_with("The World Health Organization said on Tuesday"));
         assert_eq!(a.dateline.as_ref().map(|d| d.text.as_str()), Some("GENEVA, Jan 23 (Reuters)"));
     }
 }
