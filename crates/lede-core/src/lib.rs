@@ -27,6 +27,7 @@ mod decode;
 mod dom;
 mod enrich;
 mod error;
+mod lexicon;
 mod metadata;
 mod model;
 mod options;

@@ -1,38 +1,12 @@
 //! Datelines: the place, date and agency that open a news story ("GENEVA, Jan 23 (Reuters) -",
 //! "SANTA FE, N.M. (AP) —", "Jun. 15—", "New Delhi:").
 
+use crate::lexicon;
 use crate::model::Dateline;
 
 /// Separators that end a dateline, longest first. A dash may be glued to the next word
 /// ("LAHORE–The", "MOSCOW -Russia's"); " -" counts only before a capital.
 const SEPARATORS: &[&str] = &[" -- ", "--", " — ", "—", " – ", "–", " − ", " - ", ": ", " -"];
-
-const MONTHS: &[&str] = &[
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Words that end in a colon at a paragraph start without being a place.
 const NOT_PLACES: &[&str] = &[
@@ -79,7 +53,7 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
         return None;
     }
     let first_word = prefix.split([' ', ',', '.', '(']).next().unwrap_or("");
-    let starts_with_month = MONTHS.contains(&first_word)
+    let starts_with_month = is_month(first_word)
         && prefix[first_word.len()..]
             .trim_start_matches(['.', ' '])
             .starts_with(|c: char| c.is_ascii_digit());
@@ -123,11 +97,16 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
     Some((dateline, pos + sep.len()))
 }
 
+/// A month name written as datelines write it, capitalised ("Jan", "March", "Mai").
+fn is_month(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && lexicon::is_month_word(word)
+}
+
 /// Whether `s` starts with a month name and a day ("Jan 23", "March 15", "Jun. 15").
 fn starts_with_date(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let month = words.next().unwrap_or("").trim_end_matches('.');
-    MONTHS.contains(&month) && words.next().is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+    is_month(month) && words.next().is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The first separator outside parentheses.
@@ -160,7 +139,7 @@ fn first_separator(head: &str) -> Option<(usize, &'static str)> {
                     let region = head[..i].ends_with(&format!(", {word}"))
                         && word.len() <= 5
                         && word.starts_with(|c: char| c.is_uppercase());
-                    if !MONTHS.contains(&word) && word.len() > 2 && !region {
+                    if !is_month(word) && word.len() > 2 && !region {
                         return None;
                     }
                 }

@@ -2,6 +2,7 @@
 //! credit, a timestamp, a photo credit, junk (menus, widgets, end markers, copyright), or text.
 
 use crate::date::DateTime;
+use crate::lexicon;
 use crate::metadata::{date, names};
 use crate::model::Author;
 
@@ -333,64 +334,6 @@ pub(crate) fn looks_like_name(s: &str, max: usize) -> bool {
         })
 }
 
-const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// A short line that states a date or time and little else.
 pub(crate) fn is_timestamp(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -398,7 +341,7 @@ pub(crate) fn is_timestamp(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    let has_month = lower.split(|c: char| !c.is_alphabetic()).any(|w| MONTH_WORDS.contains(&w));
+    let has_month = lower.split(|c: char| !c.is_alphabetic()).any(lexicon::is_month_word);
     let has_digit = line.chars().any(|c| c.is_ascii_digit());
     let has_time = lower.contains(" am")
         || lower.contains(" pm")
@@ -481,7 +424,7 @@ pub(crate) fn is_timestamp(line: &str) -> bool {
     ];
     let other_words = lower
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && !MONTH_WORDS.contains(w) && !TIME_WORDS.contains(w))
+        .filter(|w| !w.is_empty() && !lexicon::is_month_word(w) && !TIME_WORDS.contains(w))
         .count();
     (has_digit && (has_month || has_time) && other_words <= 2)
         || (starts && (has_digit || ago))
