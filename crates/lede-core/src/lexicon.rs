@@ -288,3 +288,48 @@ pub(crate) fn is_weekday(word: &str) -> bool {
     let w = word.to_lowercase();
     DAYS.contains(&w.as_str())
 }
+
+/// Last words of outlet names ("the Albuquerque Journal", "NBC News"): an outlet the table
+/// does not hold, or a byline's affiliation rather than an author.
+pub(crate) const MASTHEAD_WORDS: &[&str] = &[
+    "Journal",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "News",
+    "Observer",
+    "Telegraph",
+    "Express",
+    "Star",
+    "Mirror",
+    "Record",
+    "Inquirer",
+    "Dispatch",
+    "Examiner",
+    "Bulletin",
+    "Courier",
+    "Register",
+    "Sentinel",
+    "Monitor",
+    "Reporter",
+    "Magazine",
+    "Daily",
+    "Weekly",
+    "Zeitung",
+    "Tagblatt",
+    "Rundschau",
+    "Kurier",
+    "Nachrichten",
+    "Allgemeine",
+    "Diario",
+    "Gazzetta",
+    "Corriere",
+    "Radio",
+    "Television",
+    "TV",
+    "Broadcasting",
+    "Agency",
+];

@@ -74,6 +74,11 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
     if sep.trim() == ":" && !(colon_place || has_agency) {
         return None;
     }
+    // After a colon a dateline's story opens a sentence; "Seascape: the state of …" is a label.
+    let opens_sentence = paragraph[pos + sep.len()..].starts_with(|c: char| !c.is_lowercase());
+    if sep.trim() == ":" && !opens_sentence {
+        return None;
+    }
     let (place_part, agency) = match prefix.find('(') {
         Some(p) => {
             let inside = prefix[p + 1..].trim_end_matches(')');
@@ -211,6 +216,7 @@ mod tests {
         assert_eq!(dl("The plan is simple: build more."), None);
         assert_eq!(dl("Photo: Getty Images"), None);
         assert_eq!(dl("BREAKING: Storm hits"), None);
+        assert_eq!(dl("Seascape: the state of our oceans is supported by"), None);
         assert_eq!(dl(""), None);
         assert_eq!(dl("—"), None);
     }

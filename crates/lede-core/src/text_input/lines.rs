@@ -249,6 +249,9 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Author>> {
     if opens_with_by(line) {
         return prefixed_byline(line).or_else(|| shared_byline(line));
     }
+    if let Some(authors) = contributors(line).or_else(|| trailing_byline(line)) {
+        return Some(authors);
+    }
     let (name, role) = line.split_once(", ")?;
     (looks_like_name(name, 4) && is_role(role))
         .then(|| vec![Author { name: name.to_owned(), role: Some(role.trim().to_owned()), url: None }])
@@ -269,13 +272,64 @@ fn prefixed_byline(line: &str) -> Option<Vec<Author>> {
         Some((n, r)) if is_role(r) => (n, Some(r)),
         _ => (rest, None),
     };
-    let names = split_names(names);
-    (!names.is_empty() && names.iter().all(|n| looks_like_name(n, 5))).then(|| {
-        names
+    // "By A, NBC News": the outlet after the names is an affiliation, not an author.
+    let mut names = split_names(names);
+    if names.len() > 1 && names.last().is_some_and(|n| is_affiliation(n)) {
+        names.pop();
+    }
+    let people: Vec<(&str, Option<&str>)> = names.into_iter().map(role_in_brackets).collect();
+    (!people.is_empty() && people.iter().all(|(n, _)| looks_like_name(n, 5))).then(|| {
+        people
             .into_iter()
-            .map(|n| Author { name: n.to_owned(), role: role.map(str::to_owned), url: None })
+            .map(|(n, own)| Author { name: n.to_owned(), role: own.or(role).map(str::to_owned), url: None })
             .collect()
     })
+}
+
+/// An outlet named after a byline's names ("NBC News", "Associated Press"): two or more
+/// capitalised words ending in a masthead word.
+fn is_affiliation(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words.last().is_some_and(|w| lexicon::MASTHEAD_WORDS.contains(w) || *w == "Press")
+}
+
+/// "Jane Doe (reporting)" → ("Jane Doe", Some("reporting")).
+fn role_in_brackets(name: &str) -> (&str, Option<&str>) {
+    match name.strip_suffix(')').and_then(|n| n.split_once(" (")) {
+        Some((n, role)) if role.split_whitespace().count() <= 2 && role.starts_with(char::is_lowercase) => {
+            (n.trim(), Some(role))
+        }
+        _ => (name, None),
+    }
+}
+
+/// "Jane Doe contributed to this report.", "A and B contributed research.": contributors,
+/// listed without a role.
+fn contributors(line: &str) -> Option<Vec<Author>> {
+    let at = line.find(" contributed")?;
+    let tail = line[at + " contributed".len()..].trim_end_matches('.');
+    if tail.split_whitespace().count() > 4 {
+        return None;
+    }
+    let names = split_names(&line[..at]);
+    (!names.is_empty() && names.iter().all(|n| looks_like_name(n, 4)))
+        .then(|| names.into_iter().map(Author::new).collect())
+}
+
+/// A byline after something else on its line: a timestamp ("2/26/2015 7:11 AM PST BY JANE
+/// DOE") or a dek's last sentence ("… in Canada. By Jane Doe on Dec. 19, 2025").
+fn trailing_byline(line: &str) -> Option<Vec<Author>> {
+    let at = [" By ", " BY ", " by "].iter().filter_map(|p| line.rfind(p)).max()?;
+    let (head, tail) = (line[..at].trim(), line[at..].trim());
+    let after_timestamp = is_timestamp(head);
+    let after_sentence =
+        head.ends_with(['.', '?', '!']) && tail.split_whitespace().count() <= 10 && date_of(tail).is_some();
+    if !(after_timestamp || after_sentence) {
+        return None;
+    }
+    prefixed_byline(tail).or_else(|| shared_byline(tail))
 }
 
 /// A prefixed byline the plain reading missed ("By Jane Doe March 18 at 3:57 PM Follow
@@ -751,6 +805,21 @@ mod tests {
         assert_eq!(authors("Jane Doe • 8h"), [a("Jane Doe", None)]);
         assert_eq!(authors("The Canadian Press"), [a("The Canadian Press", None)]);
         assert_eq!(classify("From: Daily Planet"), Line::Text);
+        assert_eq!(authors("By Jane Doe, Daily Planet News"), [a("Jane Doe", None)]);
+        assert_eq!(
+            authors("by Jane Doe (reporting) and John Roe (photography)"),
+            [a("Jane Doe", Some("reporting")), a("John Roe", Some("photography"))]
+        );
+        assert_eq!(
+            authors("Jane Doe and John Roe contributed to this report."),
+            [a("Jane Doe", None), a("John Roe", None)]
+        );
+        assert_eq!(authors("2/26/2015 7:11 AM PST BY PLANET STAFF"), [a("PLANET STAFF", None)]);
+        assert_eq!(
+            authors("The chain plans growth in Canada. By Jane Doe on Dec. 19, 2025"),
+            [a("Jane Doe", None)]
+        );
+        assert_eq!(classify("The mayor said it was contributed by the state to the fund."), Line::Text);
     }
 
     #[test]

@@ -265,9 +265,19 @@ fn names_beside_dates(raw: &[&str], items: &mut [Item]) {
         if !lines::looks_like_name(name, 4) || name.split_whitespace().count() > 3 {
             continue;
         }
+        // Capitals shout a label ("PRESS RELEASE"); a line just under a byline (or its role
+        // line) names its provider.
+        if !name.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let mut above = (0..i).rev().filter(|&j| !raw[j].trim().is_empty()).take(2);
+        if above.any(|j| matches!(items[j], Item::Line(Line::Byline(_)))) {
+            continue;
+        }
         let next = (i + 1..raw.len()).find(|&j| !raw[j].trim().is_empty());
         let dated = next.is_some_and(|j| {
-            matches!(items[j], Item::Line(Line::Timestamp)) || lines::date_of(raw[j].trim()).is_some()
+            matches!(items[j], Item::Line(Line::Timestamp))
+                || matches!(items[j], Item::Line(Line::Text)) && lines::date_of(raw[j].trim()).is_some()
         });
         if dated {
             items[i] = Item::Line(Line::Byline(vec![Author::new(name)]));
@@ -385,7 +395,8 @@ fn looks_like_menu(s: &str) -> bool {
     const FUNCTION_WORDS: &[&str] = &[
         "a", "an", "the", "of", "to", "in", "for", "on", "and", "with", "as", "at", "by", "is", "are",
         "after", "over", "from", "into", "amid", "says", "will", "be", "up", "out", "not", "no", "its",
-        "his", "her",
+        "his", "her", "who", "may", "can", "how", "why", "what", "when", "than", "but", "or", "if", "that",
+        "this", "your", "you", "we", "it", "new", "more", "get", "has", "have", "was", "were",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     words.len() >= 4
