@@ -656,6 +656,7 @@ pub(crate) fn is_junk(line: &str) -> bool {
     }
     const PREFIXES: &[&str] = &[
         "read more:",
+        "skip to ",
         "our standards:",
         "read more at",
         "also read:",
@@ -841,6 +842,7 @@ mod tests {
             "Copyright 2024 AP",
             "HomeNewsSportBusinessCulture",
             "Home | World | Business | Tech",
+            "Skip to main content Skip to main site menu",
             "READ MORE: Storm hits coast",
         ] {
             assert_eq!(classify(junk), Line::Junk, "{junk}");

@@ -48,6 +48,7 @@ pub fn extract_text(text: &str, options: &Options) -> Result<Article> {
     assemble(&mut article, &units, from_line_one);
     take_dateline(&mut article);
     article.images.retain(|i| i.caption.is_some() || i.credit.is_some());
+    dedup_captions(&mut article.images);
     article.is_article = !article.body.is_empty();
     article.confidence = if article.is_article { 0.9 } else { 0.0 };
     enrich::finish(&mut article, options);
@@ -99,6 +100,31 @@ fn take_dateline(article: &mut Article) {
     } else {
         *text = rest;
     }
+}
+
+/// Labels a page prints before a caption ("Main image: …", "Image caption, …").
+const CAPTION_LABELS: &[&str] = &["Main image: ", "Image caption, ", "Media caption, ", "Caption: "];
+
+/// One photo shown twice (the lead image and its repeat in a gallery or under a label) is
+/// one caption; bare credits stay, since different photos share a photographer.
+fn dedup_captions(images: &mut Vec<Image>) {
+    for image in images.iter_mut() {
+        if let Some(caption) = &mut image.caption {
+            if let Some(rest) = CAPTION_LABELS.iter().find_map(|l| caption.strip_prefix(l)) {
+                *caption = rest.trim().to_owned();
+            }
+        }
+    }
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    images.retain(|i| match &i.caption {
+        Some(c) => {
+            let key = (c.clone(), i.credit.clone());
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        }
+        None => true,
+    });
 }
 
 /// A photo credit without its label and brackets: "Photo: Jane Doe" and "(Photo by Jane
@@ -688,6 +714,15 @@ mod tests {
             [(Some("A flooded street in Miami.".to_owned()), Some("Jane Doe/Daily Planet".to_owned()))]
         );
         assert!(a.text.starts_with("Heavy rain fell"), "{}", a.text);
+    }
+
+    #[test]
+    fn one_photo_shown_twice_is_one_caption() {
+        let a = extract(
+            "Storm hits the coast\n\nA flooded street. Photograph: Jane Doe/Getty Images\n\nMain image: A flooded street. Photograph: Jane Doe/Getty Images\nHeavy rain fell on the town on Tuesday, officials said.\n",
+        );
+        let caps: Vec<_> = a.images.iter().map(|i| (i.caption.as_deref(), i.credit.as_deref())).collect();
+        assert_eq!(caps, [(Some("A flooded street."), Some("Jane Doe/Getty Images"))]);
     }
 
     #[test]
