@@ -213,6 +213,15 @@ pub(crate) struct FetchArgs {
     pub(crate) user_agent: String,
 }
 
+/// A half of a numbered text folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Split {
+    /// Ids whose number is even (`00`, `p02`, `p04`, …): the half rules are tuned on.
+    Even,
+    /// Ids whose number is odd (`p01`, `p03`, …): the half kept for an honest score.
+    Odd,
+}
+
 /// `lede eval`.
 #[derive(Debug, Args)]
 pub(crate) struct EvalArgs {
@@ -230,6 +239,10 @@ pub(crate) struct EvalArgs {
     /// Score only pages of this WCXB page type (article, forum, product, ...).
     #[arg(long, value_name = "TYPE")]
     pub(crate) page_type: Option<String>,
+    /// Score only half of a text folder, split by the number in each id (`00` is even): tune
+    /// on one half, report the other untouched.
+    #[arg(long, value_enum, value_name = "HALF")]
+    pub(crate) split: Option<Split>,
     /// Worker threads [default: number of cores]; each extraction is timed on its own.
     #[arg(short, long, value_name = "N")]
     pub(crate) jobs: Option<usize>,

@@ -29,6 +29,7 @@ mod decode;
 mod dom;
 mod enrich;
 mod error;
+mod lexicon;
 mod links;
 mod metadata;
 mod model;

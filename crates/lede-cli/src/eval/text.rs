@@ -1,7 +1,7 @@
 //! Text folders: `<id>.txt` pasted copies with `<id>.json` labels (the `corpus/text` layout).
 //!
-//! Scores per copy whether title, authors, date, dateline and the first body sentence are
-//! right, and over all copies outlet precision and recall, quote recall and speaker accuracy.
+//! Scores per copy whether title, authors, date, dateline, the first body sentence and the
+//! image captions with their credits are right, and over all copies outlet precision and recall, quote recall and speaker accuracy.
 //! Strings are compared with whitespace collapsed, since hard-wrapped copy is joined into
 //! paragraphs.
 
@@ -14,7 +14,7 @@ use jiff::civil;
 use lede_core::{Article, Input, Options};
 use serde::{Deserialize, Serialize};
 
-use crate::args::EvalArgs;
+use crate::args::{EvalArgs, Split};
 
 /// Whether `dir` holds `<id>.txt` files with a `<id>.json` label beside them.
 pub(crate) fn is_text_folder(dir: &Path) -> bool {
@@ -49,6 +49,14 @@ struct Label {
     body_first_sentence: Option<String>,
     cited_outlets: Vec<String>,
     quotes: Vec<LabelQuote>,
+    image_captions: Vec<LabelCaption>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LabelCaption {
+    caption: Option<String>,
+    credit: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -73,6 +81,7 @@ struct CopyResult {
     date: bool,
     dateline: bool,
     first_sentence: bool,
+    captions: bool,
     outlets_found: usize,
     outlets_right: usize,
     outlets_labelled: usize,
@@ -94,6 +103,7 @@ struct TextSummary {
     date: f64,
     dateline: f64,
     first_sentence: f64,
+    captions: f64,
     outlet_precision: f64,
     outlet_recall: f64,
     quote_recall: f64,
@@ -107,7 +117,7 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, today: civil::Date, out: &
     let cases = list(&args.folder)?;
     let mut results = Vec::with_capacity(cases.len());
     for (id, txt, json) in &cases {
-        if args.show.as_ref().is_some_and(|s| s != id) {
+        if args.show.as_ref().is_some_and(|s| s != id) || args.split.is_some_and(|s| !in_split(id, s)) {
             continue;
         }
         let text = std::fs::read_to_string(txt).with_context(|| format!("cannot read {}", txt.display()))?;
@@ -135,11 +145,16 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, today: civil::Date, out: &
         return Ok(());
     }
     let s = &summary;
-    writeln!(out, "{}: {} texts", args.folder.display(), s.texts)?;
+    let half = match args.split {
+        Some(Split::Even) => " (even half)",
+        Some(Split::Odd) => " (odd half)",
+        None => "",
+    };
+    writeln!(out, "{}: {} texts{half}", args.folder.display(), s.texts)?;
     writeln!(
         out,
-        "fields    title {:.3}  authors {:.3}  date {:.3}  dateline {:.3}  first sentence {:.3}",
-        s.title, s.authors, s.date, s.dateline, s.first_sentence
+        "fields    title {:.3}  authors {:.3}  date {:.3}  dateline {:.3}  first sentence {:.3}  captions {:.3}",
+        s.title, s.authors, s.date, s.dateline, s.first_sentence, s.captions
     )?;
     writeln!(out, "outlets   precision {:.3}  recall {:.3}", s.outlet_precision, s.outlet_recall)?;
     writeln!(
@@ -152,6 +167,16 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, today: civil::Date, out: &
         writeln!(out, "  {}: {}", r.id, r.misses.join("; "))?;
     }
     Ok(())
+}
+
+/// Whether a copy belongs to a half: the parity of the digits in its id (`00` is even, an
+/// id without digits is in neither).
+fn in_split(id: &str, split: Split) -> bool {
+    let digits: String = id.chars().filter(char::is_ascii_digit).collect();
+    match digits.parse::<u64>() {
+        Ok(n) => (n % 2 == 0) == (split == Split::Even),
+        Err(_) => false,
+    }
 }
 
 fn squash(s: &str) -> String {
@@ -220,6 +245,17 @@ fn score(article: &Article, label: &Label) -> CopyResult {
         let start: String = body_after_dateline(article).chars().take(80).collect();
         misses.push(format!("body starts {start:?}"));
     }
+    let pair = |caption: Option<&str>, credit: Option<&str>| (caption.map(squash), credit.map(squash));
+    let mut got: Vec<_> =
+        article.images.iter().map(|i| pair(i.caption.as_deref(), i.credit.as_deref())).collect();
+    let mut want: Vec<_> =
+        label.image_captions.iter().map(|c| pair(c.caption.as_deref(), c.credit.as_deref())).collect();
+    got.sort();
+    want.sort();
+    r.captions = got == want;
+    if !r.captions {
+        misses.push(format!("captions {got:?} vs {want:?}"));
+    }
     r.outlets_labelled = label.cited_outlets.len();
     r.outlets_found = article.cited_outlets.len();
     for o in &article.cited_outlets {
@@ -266,6 +302,7 @@ fn summarize(results: &[CopyResult]) -> TextSummary {
         date: share(|r| r.date),
         dateline: share(|r| r.dateline),
         first_sentence: share(|r| r.first_sentence),
+        captions: share(|r| r.captions),
         outlet_precision: ratio(sum(|r| r.outlets_right), sum(|r| r.outlets_found)),
         outlet_recall: ratio(sum(|r| r.outlets_right), sum(|r| r.outlets_labelled)),
         quote_recall: ratio(sum(|r| r.quotes_matched), sum(|r| r.quotes_labelled)),

@@ -1,37 +1,12 @@
 //! Datelines: the place, date and agency that open a news story ("GENEVA, Jan 23 (Reuters) -",
 //! "SANTA FE, N.M. (AP) —", "Jun. 15—", "New Delhi:").
 
+use crate::lexicon;
 use crate::model::Dateline;
 
-/// Separators that end a dateline, longest first.
-const SEPARATORS: &[&str] = &[" -- ", "--", " — ", "—", " – ", " − ", " - ", ": "];
-
-const MONTHS: &[&str] = &[
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Separators that end a dateline, longest first. A dash may be glued to the next word
+/// ("LAHORE–The", "MOSCOW -Russia's"); " -" counts only before a capital.
+const SEPARATORS: &[&str] = &[" -- ", "--", " — ", "—", " – ", "–", " − ", " - ", ": ", " -"];
 
 /// Words that end in a colon at a paragraph start without being a place.
 const NOT_PLACES: &[&str] = &[
@@ -78,7 +53,7 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
         return None;
     }
     let first_word = prefix.split([' ', ',', '.', '(']).next().unwrap_or("");
-    let starts_with_month = MONTHS.contains(&first_word)
+    let starts_with_month = is_month(first_word)
         && prefix[first_word.len()..]
             .trim_start_matches(['.', ' '])
             .starts_with(|c: char| c.is_ascii_digit());
@@ -97,6 +72,11 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
         return None;
     }
     if sep.trim() == ":" && !(colon_place || has_agency) {
+        return None;
+    }
+    // After a colon a dateline's story opens a sentence; "Seascape: the state of …" is a label.
+    let opens_sentence = paragraph[pos + sep.len()..].starts_with(|c: char| !c.is_lowercase());
+    if sep.trim() == ":" && !opens_sentence {
         return None;
     }
     let (place_part, agency) = match prefix.find('(') {
@@ -122,11 +102,16 @@ pub(crate) fn detect(paragraph: &str) -> Option<(Dateline, usize)> {
     Some((dateline, pos + sep.len()))
 }
 
+/// A month name written as datelines write it, capitalised ("Jan", "March", "Mai").
+fn is_month(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && lexicon::is_month_word(word)
+}
+
 /// Whether `s` starts with a month name and a day ("Jan 23", "March 15", "Jun. 15").
 fn starts_with_date(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let month = words.next().unwrap_or("").trim_end_matches('.');
-    MONTHS.contains(&month) && words.next().is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+    is_month(month) && words.next().is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The first separator outside parentheses.
@@ -139,8 +124,11 @@ fn first_separator(head: &str) -> Option<(usize, &'static str)> {
             '\n' => return None,
             _ if depth == 0 => {
                 if let Some(sep) = SEPARATORS.iter().find(|s| {
-                    head[i..].starts_with(**s)
+                    let glued = **s == " -";
+                    (head[i..].starts_with(**s)
+                        && (!glued || head[i + 2..].starts_with(|c: char| c.is_uppercase())))
                         || (s.starts_with(' ')
+                            && !glued
                             && head[i..].starts_with(&s[1..])
                             && head[i..].len() == s.len() - 1)
                 }) {
@@ -150,9 +138,13 @@ fn first_separator(head: &str) -> Option<(usize, &'static str)> {
                     && head[i + 1..].starts_with(' ')
                     && !head[..i].ends_with(|c: char| c.is_uppercase())
                 {
-                    // A sentence ended before any separator: no dateline.
+                    // A sentence ended before any separator: no dateline. A state or
+                    // province abbreviated after a comma ("CORNWALL, Ont.") ends none.
                     let word = head[..i].rsplit(' ').next().unwrap_or("");
-                    if !MONTHS.contains(&word) && word.len() > 2 {
+                    let region = head[..i].ends_with(&format!(", {word}"))
+                        && word.len() <= 5
+                        && word.starts_with(|c: char| c.is_uppercase());
+                    if !is_month(word) && word.len() > 2 && !region {
                         return None;
                     }
                 }
@@ -204,6 +196,18 @@ mod tests {
             dl("Plzen, (APP - Ali Khan): Pakistan won."),
             some("Plzen, (APP - Ali Khan)", Some("Plzen"), Some("APP"))
         );
+        assert_eq!(dl("Feb 23 (Reuters) - Oil rose."), some("Feb 23 (Reuters)", None, Some("Reuters")));
+    }
+
+    #[test]
+    fn reads_glued_separators_and_abbreviated_regions() {
+        assert_eq!(dl("LAHORE–The court ruled."), some("LAHORE", Some("LAHORE"), None));
+        assert_eq!(dl("MOSCOW -Russia's army moved."), some("MOSCOW", Some("MOSCOW"), None));
+        assert_eq!(
+            dl("CORNWALL, Ont. - The captain spoke."),
+            some("CORNWALL, Ont.", Some("CORNWALL, Ont."), None)
+        );
+        assert_eq!(dl("The well-known rule - as they say."), None);
     }
 
     #[test]
@@ -212,6 +216,7 @@ mod tests {
         assert_eq!(dl("The plan is simple: build more."), None);
         assert_eq!(dl("Photo: Getty Images"), None);
         assert_eq!(dl("BREAKING: Storm hits"), None);
+        assert_eq!(dl("Seascape: the state of our oceans is supported by"), None);
         assert_eq!(dl(""), None);
         assert_eq!(dl("—"), None);
     }

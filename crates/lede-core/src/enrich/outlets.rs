@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::lexicon;
+
 use super::cues::{AUXILIARIES, CueKind, cue_at};
 use super::tokens::{Token, strip_possessive, tokenize};
 use crate::model::CitedOutlet;
@@ -141,50 +143,6 @@ fn gap_is_space(text: &str, a: Token, b: Token) -> bool {
         .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '&') && !g.contains('\n'))
 }
 
-/// Last words of outlet names the table does not hold ("the Albuquerque Journal").
-const MASTHEAD_WORDS: &[&str] = &[
-    "Journal",
-    "Times",
-    "Post",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Chronicle",
-    "News",
-    "Observer",
-    "Telegraph",
-    "Express",
-    "Star",
-    "Mirror",
-    "Record",
-    "Inquirer",
-    "Dispatch",
-    "Examiner",
-    "Bulletin",
-    "Courier",
-    "Register",
-    "Sentinel",
-    "Monitor",
-    "Reporter",
-    "Magazine",
-    "Daily",
-    "Weekly",
-    "Zeitung",
-    "Tagblatt",
-    "Rundschau",
-    "Kurier",
-    "Nachrichten",
-    "Allgemeine",
-    "Diario",
-    "Gazzetta",
-    "Corriere",
-    "Radio",
-    "Television",
-    "TV",
-    "Broadcasting",
-    "Agency",
-];
-
 /// A run of two or more capitalised words ending in a masthead word, at token `i`.
 fn unlisted_at(text: &str, tokens: &[Token], i: usize) -> Option<Mention> {
     let first = tokens.get(i)?.text(text);
@@ -198,7 +156,7 @@ fn unlisted_at(text: &str, tokens: &[Token], i: usize) -> Option<Mention> {
             break;
         }
         end += 1;
-        if MASTHEAD_WORDS.contains(&strip_possessive(w)) && end - start >= 2 {
+        if lexicon::MASTHEAD_WORDS.contains(&strip_possessive(w)) && end - start >= 2 {
             let last = tokens[end - 1];
             let name_start = tokens[start].start;
             let name_end = last.start + strip_possessive(last.text(text)).len();

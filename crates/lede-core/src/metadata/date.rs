@@ -14,6 +14,7 @@ use jiff::civil;
 use jiff::tz::Offset;
 
 use crate::date::DateTime;
+use crate::lexicon;
 
 /// Which of day and month comes first in a slashed date ("05/11/2026") whose numbers could
 /// be either, as the page's language writes it.
@@ -154,7 +155,8 @@ pub(crate) fn from_url_path(path: &str) -> Option<DateTime> {
     // "/2023/october/03/".
     let segs: Vec<&str> = path.split('/').collect();
     for w in segs.windows(3) {
-        let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i16>(), month(w[1]), w[2].parse::<i8>()) else {
+        let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i16>(), lexicon::month_number(w[1]), w[2].parse::<i8>())
+        else {
             continue;
         };
         if let Ok(date) = civil::Date::new(y, m, d) {
@@ -241,232 +243,6 @@ fn numeric_date(nums: &[(u32, usize, char)], order: Order) -> Option<civil::Date
     }
 }
 
-/// Month names and abbreviations in the languages the corpus sees most.
-const MONTHS: &[(&str, i8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("okt", 10),
-    ("dezember", 12),
-    ("dez", 12),
-    // French
-    ("janvier", 1),
-    ("janv", 1),
-    ("février", 2),
-    ("févr", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("avr", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("juil", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("déc", 12),
-    // Spanish, Italian, Portuguese
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    // Dutch
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-    ("mrt", 3),
-    // Russian, in the genitive that dates use ("7 декабря") and the nominative
-    ("января", 1),
-    ("февраля", 2),
-    ("марта", 3),
-    ("апреля", 4),
-    ("мая", 5),
-    ("июня", 6),
-    ("июля", 7),
-    ("августа", 8),
-    ("сентября", 9),
-    ("октября", 10),
-    ("ноября", 11),
-    ("декабря", 12),
-    ("январь", 1),
-    ("февраль", 2),
-    ("март", 3),
-    ("апрель", 4),
-    ("май", 5),
-    ("июнь", 6),
-    ("июль", 7),
-    ("август", 8),
-    ("сентябрь", 9),
-    ("октябрь", 10),
-    ("ноябрь", 11),
-    ("декабрь", 12),
-    ("янв", 1),
-    ("фев", 2),
-    ("февр", 2),
-    ("мар", 3),
-    ("апр", 4),
-    ("июн", 6),
-    ("июл", 7),
-    ("авг", 8),
-    ("сен", 9),
-    ("сент", 9),
-    ("окт", 10),
-    ("ноя", 11),
-    ("нояб", 11),
-    ("дек", 12),
-    // Polish (genitive)
-    ("stycznia", 1),
-    ("lutego", 2),
-    ("marca", 3),
-    ("kwietnia", 4),
-    ("maja", 5),
-    ("czerwca", 6),
-    ("lipca", 7),
-    ("sierpnia", 8),
-    ("września", 9),
-    ("października", 10),
-    ("listopada", 11),
-    ("grudnia", 12),
-    // Turkish
-    ("ocak", 1),
-    ("şubat", 2),
-    ("nisan", 4),
-    ("mayıs", 5),
-    ("haziran", 6),
-    ("temmuz", 7),
-    ("ağustos", 8),
-    ("eylül", 9),
-    ("ekim", 10),
-    ("kasım", 11),
-    ("aralık", 12),
-    // Arabic: the Gregorian names of Egypt and the Maghreb-to-Gulf press, then the
-    // one-word Levantine (Syriac) names
-    ("يناير", 1),
-    ("فبراير", 2),
-    ("مارس", 3),
-    ("أبريل", 4),
-    ("ابريل", 4),
-    ("إبريل", 4),
-    ("مايو", 5),
-    ("يونيو", 6),
-    ("يوليو", 7),
-    ("أغسطس", 8),
-    ("اغسطس", 8),
-    ("سبتمبر", 9),
-    ("أكتوبر", 10),
-    ("اكتوبر", 10),
-    ("نوفمبر", 11),
-    ("ديسمبر", 12),
-    ("شباط", 2),
-    ("آذار", 3),
-    ("نيسان", 4),
-    ("أيار", 5),
-    ("حزيران", 6),
-    ("تموز", 7),
-    ("آب", 8),
-    ("أيلول", 9),
-    // Hebrew, also as written after the preposition ב ("7 בדצמבר 2021")
-    ("ינואר", 1),
-    ("פברואר", 2),
-    ("מרץ", 3),
-    ("מרס", 3),
-    ("אפריל", 4),
-    ("מאי", 5),
-    ("יוני", 6),
-    ("יולי", 7),
-    ("אוגוסט", 8),
-    ("ספטמבר", 9),
-    ("אוקטובר", 10),
-    ("נובמבר", 11),
-    ("דצמבר", 12),
-    // Spanish, Italian and Portuguese abbreviations the tables above lack
-    ("ene", 1),
-    ("gen", 1),
-    ("fev", 2),
-    ("abr", 4),
-    ("mag", 5),
-    ("giu", 6),
-    ("lug", 7),
-    ("ago", 8),
-    ("set", 9),
-    ("ott", 10),
-    ("dic", 12),
-    // Persian: the Solar Hijri months, numbered from 13 so that the parser converts them
-    ("فروردین", 13),
-    ("اردیبهشت", 14),
-    ("خرداد", 15),
-    ("تیر", 16),
-    ("مرداد", 17),
-    ("شهریور", 18),
-    ("مهر", 19),
-    ("آبان", 20),
-    ("آذر", 21),
-    ("دی", 22),
-    ("بهمن", 23),
-    ("اسفند", 24),
-];
-
 /// The Gregorian date of day `d` of month `m` of year `y` in the Solar Hijri calendar (the
 /// arithmetic 33-year cycle, exact for this era); `None` for a year outside 1300–1500,
 /// which is no Persian date a web page would carry.
@@ -479,21 +255,6 @@ fn solar_hijri(y: i16, m: i8, d: i8) -> Option<civil::Date> {
     days += if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
     // `days` counts from 0000-01-01 of the proleptic Gregorian calendar.
     civil::date(0, 1, 1).checked_add(jiff::Span::new().days(days)).ok()
-}
-
-/// Whether `word` names a month ("Dec", "décembre").
-pub(crate) fn is_month_word(word: &str) -> bool {
-    month(word.trim_end_matches('.')).is_some()
-}
-
-fn month(word: &str) -> Option<i8> {
-    // In bytes: the longest name, "października", is 13 letters and 14 bytes.
-    if word.len() > 24 {
-        return None;
-    }
-    let lower = word.to_lowercase();
-    let find = |w: &str| MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m);
-    find(&lower).or_else(|| lower.strip_prefix('ב').and_then(find).filter(|&m| m <= 12))
 }
 
 /// "December 7, 2021", "Dec. 7th 2021", "7 Dec 2021", "7. Dezember 2021", "7 de mayo de 2021".
@@ -518,7 +279,7 @@ fn parse_words(s: &str) -> Option<civil::Date> {
             {
                 return Tok::Num(digits.parse().unwrap_or(0), digits.len());
             }
-            month(w).map_or(Tok::Other, Tok::Month)
+            lexicon::month_number(w).map_or(Tok::Other, Tok::Month)
         })
         .collect();
     let day = |t: Option<&Tok>| match t {

@@ -40,11 +40,11 @@
 //! `byline_nodes` holds the visible byline element whichever source won, so the body can
 //! leave it out.
 
-mod date;
+pub(crate) mod date;
 mod dom_hints;
 mod jsonld;
 mod meta_tags;
-mod names;
+pub(crate) mod names;
 mod scan;
 mod schema;
 mod title;

@@ -448,7 +448,7 @@ fn skip_leading_date(s: &str) -> &str {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let digit = bare.chars().any(|c| c.is_ascii_digit());
         if digit
-            || super::date::is_month_word(bare)
+            || crate::lexicon::is_month_word(bare)
             || bare.is_empty()
             || matches!(bare.to_lowercase().as_str(), "at" | "am" | "pm")
         {
@@ -567,7 +567,9 @@ fn cut_at_date(s: &str) -> &str {
             let head = s[..cut].trim_end_matches(|c: char| !c.is_alphabetic());
             let head_end = head.rfind(char::is_whitespace).map_or(0, |j| j + 1);
             let last_word = &head[head_end..];
-            if last_word.is_empty() || !(super::date::is_month_word(last_word) || is_weekday(last_word)) {
+            if last_word.is_empty()
+                || !(crate::lexicon::is_month_word(last_word) || crate::lexicon::is_weekday(last_word))
+            {
                 break;
             }
             cut = head_end;
@@ -581,49 +583,6 @@ fn cut_at_date(s: &str) -> &str {
 pub(crate) fn opens_with_prefix(text: &str) -> bool {
     let text = text.trim_start();
     strip_prefix(text).len() < text.len()
-}
-
-/// Whether `word` names a day of the week (English, German, French, Spanish, Italian).
-fn is_weekday(word: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "lunes",
-        "martes",
-        "miércoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "domingo",
-        "lunedì",
-        "martedì",
-        "mercoledì",
-        "giovedì",
-        "venerdì",
-        "sabato",
-        "domenica",
-    ];
-    let w = word.to_lowercase();
-    DAYS.contains(&w.as_str())
 }
 
 fn strip_prefix(s: &str) -> &str {

@@ -1,6 +1,9 @@
 //! What one line of a pasted copy is, read on its own: a reading time, a byline, a wire
 //! credit, a timestamp, a photo credit, junk (menus, widgets, end markers, copyright), or text.
 
+use crate::date::DateTime;
+use crate::lexicon;
+use crate::metadata::{date, names};
 use crate::model::Author;
 
 /// The kind of a single line.
@@ -91,6 +94,9 @@ fn credits(line: &str) -> Option<Vec<Author>> {
     let lower = inner.to_lowercase();
     let starts = [
         "reporting by",
+        "reviewed by",
+        "medically reviewed by",
+        "fact checked by",
         "additional reporting by",
         "writing by",
         "editing by",
@@ -110,7 +116,7 @@ fn credits(line: &str) -> Option<Vec<Author>> {
         // "Written by" names an author without a role; "Reporting by" is a role.
         let role =
             (!matches!(role.to_lowercase().as_str(), "written" | "reported" | "by")).then(|| role.to_owned());
-        for name in split_names(&part[by + 4..]) {
+        for name in split_names(&part[by + 4..]).into_iter().filter(|n| !is_credential(n)) {
             // "Reporting by Emma Farge in Geneva": the place is not part of the name.
             let name = match name.split_once(" in ") {
                 Some((n, place)) if place.starts_with(char::is_uppercase) => n.trim(),
@@ -134,8 +140,17 @@ fn split_names(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Academic and professional letters after a name ("Jane Doe, MD"): neither a name nor a role.
+fn is_credential(part: &str) -> bool {
+    const CREDENTIALS: &[&str] =
+        &["MA", "MD", "PhD", "Ph.D.", "MPH", "RN", "MS", "MSc", "MBA", "JD", "DO", "RD", "DPhil", "FRCP"];
+    CREDENTIALS.contains(&part.trim().trim_end_matches(','))
+}
+
 /// Agencies that make a byline on their own.
 const AGENCIES: &[&str] = &[
+    "The Canadian Press",
+    "Canadian Press",
     "AFP",
     "AP",
     "Reuters",
@@ -222,35 +237,131 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Author>> {
             .all(|n| looks_like_name(n, 6))
             .then(|| names.into_iter().map(Author::new).collect());
     }
-    for marker in [" Published", " Updated", " Posted", " |"] {
+    for marker in [" Published", " Updated", " Posted", " |", " •", " ·"] {
         if let Some(i) = line.find(marker) {
             let name = line[..i].trim().trim_start_matches("By ").trim_end_matches([',', '|', '-', ' ']);
-            if looks_like_name(name, 4) && is_timestamp(line[i..].trim_start_matches([' ', '|'])) {
+            if looks_like_name(name, 4) && is_timestamp(line[i..].trim_start_matches([' ', '|', '•', '·']))
+            {
                 return Some(vec![Author::new(name)]);
             }
         }
     }
-    let rest = ["By ", "by ", "BY ", "Von ", "Par ", "Por ", "Di "].iter().find_map(|p| line.strip_prefix(p));
-    if let Some(rest) = rest {
-        let rest = rest.split(['|', '·', '•']).next().unwrap_or(rest).trim();
-        let (names, role) = match rest.split_once(", ") {
-            Some((n, r)) if is_role(r) => (n, Some(r)),
-            _ => (rest, None),
-        };
-        let names = split_names(names);
-        if !names.is_empty() && names.iter().all(|n| looks_like_name(n, 5)) {
-            return Some(
-                names
-                    .into_iter()
-                    .map(|n| Author { name: n.to_owned(), role: role.map(str::to_owned), url: None })
-                    .collect(),
-            );
-        }
-        return None;
+    if opens_with_by(line) {
+        return prefixed_byline(line).or_else(|| shared_byline(line));
+    }
+    if let Some(authors) = contributors(line).or_else(|| trailing_byline(line)) {
+        return Some(authors);
     }
     let (name, role) = line.split_once(", ")?;
     (looks_like_name(name, 4) && is_role(role))
         .then(|| vec![Author { name: name.to_owned(), role: Some(role.trim().to_owned()), url: None }])
+}
+
+/// Whether a line opens with "By" (or its German, French, Spanish, Italian twin), followed by
+/// a space or a colon ("BY:", "By:Name").
+fn opens_with_by(line: &str) -> bool {
+    let word = line.split([' ', ':', '\u{a0}']).next().unwrap_or("");
+    line.len() > word.len() && ["by", "von", "par", "por", "di"].iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// "By A and B", "By A, Staff Writer": names and a role after the prefix.
+fn prefixed_byline(line: &str) -> Option<Vec<Author>> {
+    let rest = line.split_once([' ', ':']).map(|(_, r)| r.trim_start_matches([' ', ':']))?;
+    let rest = rest.split(['|', '·', '•']).next().unwrap_or(rest).trim();
+    let (names, role) = match rest.split_once(", ") {
+        Some((n, r)) if is_role(r) => (n, Some(r)),
+        _ => (rest, None),
+    };
+    // "By A, NBC News": the outlet after the names is an affiliation, not an author.
+    let mut names = split_names(names);
+    if names.len() > 1 && names.last().is_some_and(|n| is_affiliation(n)) {
+        names.pop();
+    }
+    let people: Vec<(&str, Option<&str>)> = names.into_iter().map(role_in_brackets).collect();
+    (!people.is_empty() && people.iter().all(|(n, _)| looks_like_name(n, 5))).then(|| {
+        people
+            .into_iter()
+            .map(|(n, own)| Author { name: n.to_owned(), role: own.or(role).map(str::to_owned), url: None })
+            .collect()
+    })
+}
+
+/// An outlet named after a byline's names ("NBC News", "Associated Press"): two or more
+/// capitalised words ending in a masthead word.
+fn is_affiliation(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words.last().is_some_and(|w| lexicon::MASTHEAD_WORDS.contains(w) || *w == "Press")
+}
+
+/// "Jane Doe (reporting)" → ("Jane Doe", Some("reporting")).
+fn role_in_brackets(name: &str) -> (&str, Option<&str>) {
+    match name.strip_suffix(')').and_then(|n| n.split_once(" (")) {
+        Some((n, role)) if role.split_whitespace().count() <= 2 && role.starts_with(char::is_lowercase) => {
+            (n.trim(), Some(role))
+        }
+        _ => (name, None),
+    }
+}
+
+/// "Jane Doe contributed to this report.", "A and B contributed research.": contributors,
+/// listed without a role.
+fn contributors(line: &str) -> Option<Vec<Author>> {
+    let at = line.find(" contributed")?;
+    let tail = line[at + " contributed".len()..].trim_end_matches('.');
+    if tail.split_whitespace().count() > 4 {
+        return None;
+    }
+    let names = split_names(&line[..at]);
+    (!names.is_empty() && names.iter().all(|n| looks_like_name(n, 4)))
+        .then(|| names.into_iter().map(Author::new).collect())
+}
+
+/// A byline after something else on its line: a timestamp ("2/26/2015 7:11 AM PST BY JANE
+/// DOE") or a dek's last sentence ("… in Canada. By Jane Doe on Dec. 19, 2025").
+fn trailing_byline(line: &str) -> Option<Vec<Author>> {
+    let at = [" By ", " BY ", " by "].iter().filter_map(|p| line.rfind(p)).max()?;
+    let (head, tail) = (line[..at].trim(), line[at..].trim());
+    let after_timestamp = is_timestamp(head);
+    let after_sentence =
+        head.ends_with(['.', '?', '!']) && tail.split_whitespace().count() <= 10 && date_of(tail).is_some();
+    if !(after_timestamp || after_sentence) {
+        return None;
+    }
+    prefixed_byline(tail).or_else(|| shared_byline(tail))
+}
+
+/// A prefixed byline the plain reading missed ("By Jane Doe March 18 at 3:57 PM Follow
+/// @jane", "by: Jane Doe", "By Jane Doe, MA"), read by the HTML path's byline reader so both
+/// paths agree on dates, follow links and credentials after the name.
+fn shared_byline(line: &str) -> Option<Vec<Author>> {
+    let authors: Vec<Author> = names::parse_visible_byline(line)
+        .into_iter()
+        .filter(|a| !is_credential(&a.name))
+        .map(|mut a| {
+            a.role = a.role.filter(|r| !is_credential(r));
+            a
+        })
+        .collect();
+    (!authors.is_empty() && authors.iter().all(|a| looks_like_name(&a.name, 5))).then_some(authors)
+}
+
+/// The date a short header line states ("March 13, 2015 9:00PM", "Published on June 14,
+/// 2019 at 08:57PM", "site.com, Monday 29 October 2012 13.10 EDT"); `None` for prose.
+pub(crate) fn date_of(line: &str) -> Option<DateTime> {
+    let words = line.split_whitespace().count();
+    if words > 14 || (words > 6 && paragraphs_end(line)) {
+        return None;
+    }
+    // Only the news era bounds it: telling a date line from prose needs no clock, and the
+    // core reads none (see `Input::with_today`).
+    date::parse(line).filter(|d| date::plausible(d, None))
+}
+
+/// Whether a line ends like a sentence (a period after a word, not an initial or a time).
+fn paragraphs_end(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?']) && !line.trim_end().ends_with(".m.")
 }
 
 fn is_role(s: &str) -> bool {
@@ -279,64 +390,6 @@ pub(crate) fn looks_like_name(s: &str, max: usize) -> bool {
         })
 }
 
-const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// A short line that states a date or time and little else.
 pub(crate) fn is_timestamp(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -344,7 +397,7 @@ pub(crate) fn is_timestamp(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    let has_month = lower.split(|c: char| !c.is_alphabetic()).any(|w| MONTH_WORDS.contains(&w));
+    let has_month = lower.split(|c: char| !c.is_alphabetic()).any(lexicon::is_month_word);
     let has_digit = line.chars().any(|c| c.is_ascii_digit());
     let has_time = lower.contains(" am")
         || lower.contains(" pm")
@@ -368,7 +421,7 @@ pub(crate) fn is_timestamp(line: &str) -> bool {
     ]
     .iter()
     .any(|s| lower.starts_with(s));
-    let ago = lower.ends_with(" ago");
+    let ago = lower.ends_with(" ago") || is_compact_age(&lower);
     const TIME_WORDS: &[&str] = &[
         "updated",
         "published",
@@ -427,12 +480,21 @@ pub(crate) fn is_timestamp(line: &str) -> bool {
     ];
     let other_words = lower
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && !MONTH_WORDS.contains(w) && !TIME_WORDS.contains(w))
+        .filter(|w| !w.is_empty() && !lexicon::is_month_word(w) && !TIME_WORDS.contains(w))
         .count();
     (has_digit && (has_month || has_time) && other_words <= 2)
         || (starts && (has_digit || ago))
         || ago && words.len() <= 5
         || is_numeric_date(line)
+}
+
+/// "8h", "45m", "2d": a relative age as feeds print it.
+fn is_compact_age(lower: &str) -> bool {
+    let t = lower.trim();
+    let digits = t.trim_end_matches(['h', 'm', 'd']);
+    t.len() - digits.len() == 1
+        && (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_numeric_date(line: &str) -> bool {
@@ -596,6 +658,7 @@ pub(crate) fn is_junk(line: &str) -> bool {
     }
     const PREFIXES: &[&str] = &[
         "read more:",
+        "skip to ",
         "our standards:",
         "read more at",
         "also read:",
@@ -735,6 +798,43 @@ mod tests {
     }
 
     #[test]
+    fn bylines_the_plain_reading_missed() {
+        assert_eq!(authors("by: Jane Doe"), [a("Jane Doe", None)]);
+        assert_eq!(authors("BY:Jane Doe"), [a("Jane Doe", None)]);
+        assert_eq!(authors("By Jane Doe March 18 at 3:57 PM Follow @janedoe"), [a("Jane Doe", None)]);
+        assert_eq!(authors("by Jane Doe January 18, 2017 11:00 PM PST"), [a("Jane Doe", None)]);
+        assert_eq!(authors("By Jane Doe, MA"), [a("Jane Doe", None)]);
+        assert_eq!(authors("Reviewed by John Q. Roe, MD"), [a("John Q. Roe", Some("Reviewed"))]);
+        assert_eq!(authors("Jane Doe • 8h"), [a("Jane Doe", None)]);
+        assert_eq!(authors("The Canadian Press"), [a("The Canadian Press", None)]);
+        assert_eq!(classify("From: Daily Planet"), Line::Text);
+        assert_eq!(authors("By Jane Doe, Daily Planet News"), [a("Jane Doe", None)]);
+        assert_eq!(
+            authors("by Jane Doe (reporting) and John Roe (photography)"),
+            [a("Jane Doe", Some("reporting")), a("John Roe", Some("photography"))]
+        );
+        assert_eq!(
+            authors("Jane Doe and John Roe contributed to this report."),
+            [a("Jane Doe", None), a("John Roe", None)]
+        );
+        assert_eq!(authors("2/26/2015 7:11 AM PST BY PLANET STAFF"), [a("PLANET STAFF", None)]);
+        assert_eq!(
+            authors("The chain plans growth in Canada. By Jane Doe on Dec. 19, 2025"),
+            [a("Jane Doe", None)]
+        );
+        assert_eq!(classify("The mayor said it was contributed by the state to the fund."), Line::Text);
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let d = |s: &str| date_of(s).map(|d| d.date().to_string());
+        assert_eq!(d("March 13, 2015 9:00PM").as_deref(), Some("2015-03-13"));
+        assert_eq!(d("Published on June 14, 2019 at 08:57PM").as_deref(), Some("2019-06-14"));
+        assert_eq!(d("site.com, Monday 29 October 2012 13.10 EDT").as_deref(), Some("2012-10-29"));
+        assert_eq!(d("The vote on March 13, 2015 was the last one the council held that year."), None);
+    }
+
+    #[test]
     fn junk_and_text() {
         for junk in [
             "--- ENDS ---",
@@ -744,6 +844,7 @@ mod tests {
             "Copyright 2024 AP",
             "HomeNewsSportBusinessCulture",
             "Home | World | Business | Tech",
+            "Skip to main content Skip to main site menu",
             "READ MORE: Storm hits coast",
         ] {
             assert_eq!(classify(junk), Line::Junk, "{junk}");

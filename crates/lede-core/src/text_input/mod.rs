@@ -39,11 +39,16 @@ pub(crate) fn extract(text: &str, url: Option<&str>, options: &Options) -> Resul
         raw[0] = rest;
     }
     let items = read_items(&raw);
+    if article.published.is_none() {
+        article.published = header_date(&items, &raw);
+    }
     let units = group(&items, &raw);
     // A prose first unit that is the header line's rest is the lede, not a dek.
     let from_line_one = article.published.is_some() && matches!(items.first(), Some(Item::Line(Line::Text)));
     assemble(&mut article, &units, from_line_one);
+    take_dateline(&mut article);
     article.images.retain(|i| i.caption.is_some() || i.credit.is_some());
+    dedup_captions(&mut article.images);
     article.is_article = !article.body.is_empty();
     article.confidence = if article.is_article { 0.9 } else { 0.0 };
     enrich::finish(&mut article, options);
@@ -62,18 +67,136 @@ enum Item {
     Repeat,
 }
 
+/// The date the lines above the body state when there is no header line: the first
+/// timestamp, dated byline or short dated line before the first long paragraph.
+fn header_date(items: &[Item], raw: &[&str]) -> Option<crate::date::DateTime> {
+    items
+        .iter()
+        .zip(raw)
+        .take_while(|(_, l)| l.split_whitespace().count() < 30)
+        .filter(|(item, _)| {
+            matches!(item, Item::Line(Line::Timestamp | Line::Byline(_) | Line::Text | Line::ReadingTime(..)))
+        })
+        .find_map(|(_, l)| lines::date_of(l.trim()))
+}
+
+/// The dateline opening the first paragraph goes to [`Article::dateline`] and out of the
+/// body, so the body starts with the story's first sentence; a date-only dateline ("Feb. 23,
+/// 2015 --") dates a copy that has no other date.
+fn take_dateline(article: &mut Article) {
+    let Some(k) = article.body.iter().take(3).position(|b| matches!(b, Block::Paragraph { .. })) else {
+        return;
+    };
+    let Block::Paragraph { content } = &mut article.body[k] else { return };
+    let [Inline::Text { text }] = content.as_mut_slice() else { return };
+    let Some((dateline, len)) = enrich::dateline::detect(text) else { return };
+    let rest = text.get(len..).unwrap_or("").trim_start().to_owned();
+    if article.published.is_none() {
+        article.published = crate::metadata::date::parse(&dateline.text);
+    }
+    article.dateline = Some(dateline);
+    if rest.is_empty() {
+        article.body.remove(k);
+    } else {
+        *text = rest;
+    }
+}
+
+/// Labels a page prints before a caption ("Main image: …", "Image caption, …").
+const CAPTION_LABELS: &[&str] = &["Main image: ", "Image caption, ", "Media caption, ", "Caption: "];
+
+/// One photo shown twice (the lead image and its repeat in a gallery or under a label) is
+/// one caption; bare credits stay, since different photos share a photographer.
+fn dedup_captions(images: &mut Vec<Image>) {
+    for image in images.iter_mut() {
+        if let Some(caption) = &mut image.caption {
+            if let Some(rest) = CAPTION_LABELS.iter().find_map(|l| caption.strip_prefix(l)) {
+                *caption = rest.trim().to_owned();
+            }
+        }
+    }
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    images.retain(|i| match &i.caption {
+        Some(c) => {
+            let key = (c.clone(), i.credit.clone());
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        }
+        None => true,
+    });
+}
+
+/// A photo credit without its label and brackets: "Photo: Jane Doe" and "(Photo by Jane
+/// Doe)" give "Jane Doe".
+fn credit_text(credit: &str) -> String {
+    const LABELS: &[&str] = &[
+        "photograph:",
+        "photo:",
+        "photos:",
+        "image:",
+        "picture:",
+        "source:",
+        "credit:",
+        "photo by",
+        "photos by",
+        "video by",
+        "illustration by",
+        "illustration:",
+        "composite:",
+        "© provided by",
+        "©",
+    ];
+    let mut s = credit.trim().trim_start_matches(['|', ' ']);
+    if s.starts_with('(') && s.ends_with(')') {
+        s = &s[1..s.len() - 1];
+    }
+    for label in LABELS {
+        if s.get(..label.len()).is_some_and(|h| h.eq_ignore_ascii_case(label)) {
+            s = s[label.len()..].trim_start();
+            break;
+        }
+    }
+    s.trim().to_owned()
+}
+
 /// Classifies every line, pairing captions with the credited copy that follows them.
 fn read_items(raw: &[&str]) -> Vec<Item> {
     let mut items: Vec<Item> = raw.iter().map(|l| Item::Line(lines::classify(l.trim()))).collect();
     join_wrapped_credits(raw, &mut items);
-    for (item, line) in items.iter_mut().zip(raw) {
-        let line = line.trim();
-        if matches!(item, Item::Line(Line::PhotoCredit)) {
-            *item = Item::Caption { caption: None, credit: Some(line.to_owned()) };
-        } else if matches!(item, Item::Line(Line::Text)) {
+    names_beside_dates(raw, &mut items);
+    for i in 0..items.len() {
+        let line = raw[i].trim();
+        if let (Item::Line(Line::PhotoCredit), Some((caption, credit))) =
+            (&items[i], caption_with_credit(line))
+        {
+            items[i] = Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(credit_text) };
+            continue;
+        }
+        if matches!(items[i], Item::Line(Line::PhotoCredit)) {
+            // A credit under a short captioning sentence is that caption's.
+            let prev = (0..i).rev().find(|&j| !raw[j].trim().is_empty()).filter(|&j| i - j <= 2);
+            let caption = prev.filter(|&j| {
+                let p = raw[j].trim();
+                matches!(items[j], Item::Line(Line::Text))
+                    && p.ends_with('.')
+                    && p.split_whitespace().count() <= 40
+                    // A caption repeated with its credit is paired below.
+                    && !line.starts_with(p)
+            });
+            if let Some(j) = caption {
+                items[j] = Item::Repeat;
+            }
+            items[i] = Item::Caption {
+                caption: caption.map(|j| raw[j].trim().to_owned()),
+                credit: Some(credit_text(line)),
+            };
+            continue;
+        }
+        if matches!(items[i], Item::Line(Line::Text)) {
             if let Some((caption, credit)) = caption_with_credit(line) {
-                *item =
-                    Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(str::to_owned) };
+                items[i] =
+                    Item::Caption { caption: Some(caption.to_owned()), credit: credit.map(credit_text) };
             }
         }
     }
@@ -103,7 +226,7 @@ fn read_items(raw: &[&str]) -> Vec<Item> {
             && credit.split_whitespace().count() <= 14
             && !credit.ends_with(['.', '?', '!'])
         {
-            items[i] = Item::Caption { caption: Some(line.to_owned()), credit: Some(credit.to_owned()) };
+            items[i] = Item::Caption { caption: Some(line.to_owned()), credit: Some(credit_text(credit)) };
             repeats.iter().for_each(|&j| items[j] = Item::Repeat);
         } else if words >= 6 {
             // The lede on line 1, repeated as the start of the first paragraph.
@@ -129,12 +252,63 @@ fn caption_with_credit(line: &str) -> Option<(&str, Option<&str>)> {
         " (Photo: ",
         " AFP via Getty",
         " Getty Images",
+        " Photograph: ",
+        " Picture: ",
+        " Source: ",
+        " | Photo by ",
+        " Photo by ",
+        " (Credit: ",
     ];
-    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).min()?;
+    // A closing parenthesis naming a photographer and an agency ("(Jane Doe/AFP/Getty Images)").
+    let bracketed = line
+        .strip_suffix(')')
+        .and_then(|l| l.rfind(" (").map(|i| (i, &l[i + 2..])))
+        .filter(|(_, inner)| inner.contains('/') && inner.split_whitespace().count() <= 8)
+        .map(|(i, _)| i);
+    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).chain(bracketed).min()?;
     let (caption, credit) = (line[..at].trim(), line[at..].trim());
     let credit_words = credit.split_whitespace().count();
-    (caption.ends_with(['.', ')']) && credit_words <= 10 && !caption.is_empty())
+    (caption.ends_with(['.', ')', '!', '?']) && credit_words <= 10 && !caption.is_empty())
         .then_some((caption, Some(credit)))
+}
+
+/// A bare name, or a name and the place it was filed from ("Jane Doe in Rome"), standing on
+/// its line just above a date line is a byline.
+fn names_beside_dates(raw: &[&str], items: &mut [Item]) {
+    for i in 0..raw.len() {
+        if !matches!(items[i], Item::Line(Line::Text)) {
+            continue;
+        }
+        let line = raw[i].trim();
+        let name = match line.split_once(" in ") {
+            Some((name, place))
+                if place.split_whitespace().count() <= 3 && place.starts_with(char::is_uppercase) =>
+            {
+                name
+            }
+            _ => line,
+        };
+        if !lines::looks_like_name(name, 4) || name.split_whitespace().count() > 3 {
+            continue;
+        }
+        // Capitals shout a label ("PRESS RELEASE"); a line just under a byline (or its role
+        // line) names its provider.
+        if !name.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let mut above = (0..i).rev().filter(|&j| !raw[j].trim().is_empty()).take(2);
+        if above.any(|j| matches!(items[j], Item::Line(Line::Byline(_)))) {
+            continue;
+        }
+        let next = (i + 1..raw.len()).find(|&j| !raw[j].trim().is_empty());
+        let dated = next.is_some_and(|j| {
+            matches!(items[j], Item::Line(Line::Timestamp))
+                || matches!(items[j], Item::Line(Line::Text)) && lines::date_of(raw[j].trim()).is_some()
+        });
+        if dated {
+            items[i] = Item::Line(Line::Byline(vec![Author::new(name)]));
+        }
+    }
 }
 
 /// Wire credits wrapped over several lines ("(Reporting by A; Editing by B and C\nD)").
@@ -247,7 +421,8 @@ fn looks_like_menu(s: &str) -> bool {
     const FUNCTION_WORDS: &[&str] = &[
         "a", "an", "the", "of", "to", "in", "for", "on", "and", "with", "as", "at", "by", "is", "are",
         "after", "over", "from", "into", "amid", "says", "will", "be", "up", "out", "not", "no", "its",
-        "his", "her",
+        "his", "her", "who", "may", "can", "how", "why", "what", "when", "than", "but", "or", "if", "that",
+        "this", "your", "you", "we", "it", "new", "more", "get", "has", "have", "was", "were",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     words.len() >= 4

@@ -289,7 +289,8 @@ fn captions_with_their_own_credit() {
         captions,
         [(Some("FILE PHOTO: A view of the bourse in Milan, Italy."), Some("REUTERS/Jane Doe/File Photo"))]
     );
-    assert!(a.text.starts_with("MILAN, Jan 14 (Reuters) - Shares rose"));
+    assert!(a.text.starts_with("Shares rose"));
+    assert_eq!(a.dateline.map(|d| d.text).as_deref(), Some("MILAN, Jan 14 (Reuters)"));
 }
 
 #[test]
@@ -328,6 +329,72 @@ fn joins_hard_wrapped_wire_copy() {
     let a = extract_plain(text);
     assert_eq!(a.title, None);
     assert_eq!(a.body.len(), 2);
-    assert!(a.text.starts_with("GENEVA, Jan 23 (Reuters) - The World Health Organization said on Tuesday"));
+    assert!(a.text.starts_with("The World Health Organization said on Tuesday"));
     assert_eq!(a.dateline.as_ref().map(|d| d.text.as_str()), Some("GENEVA, Jan 23 (Reuters)"));
+}
+
+#[test]
+fn dateline_leaves_the_body() {
+    let a = extract_plain(
+        "Storm hits the coast\n\nMIAMI (AP) — Heavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(a.dateline.map(|d| d.text).as_deref(), Some("MIAMI (AP)"));
+    assert!(a.text.starts_with("Heavy rain fell"), "{}", a.text);
+}
+
+#[test]
+fn date_in_words_without_header() {
+    let a = extract_plain(
+        "Storm hits the coast\nby: Jane Doe\nMarch 13, 2015 9:00PM\n\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2015-03-13"));
+    assert_eq!(a.authors, [Author::new("Jane Doe")]);
+    let a = extract_plain(
+        "Storm hits the coast\n\nFeb. 23, 2015 -- Heavy rain fell on the town, officials said.\n",
+    );
+    assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2015-02-23"));
+}
+
+#[test]
+fn name_above_a_date_line_is_a_byline() {
+    let a = extract_plain(
+        "Storm hits the coast\nJane Doe in Miami\nsite.com, Monday 29 October 2012 13.10 EDT\n\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(a.authors, [Author::new("Jane Doe")]);
+    assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2012-10-29"));
+}
+
+#[test]
+fn credits_lose_their_labels() {
+    let caps = |a: &Article| -> Vec<(Option<String>, Option<String>)> {
+        a.images.iter().map(|i| (i.caption.clone(), i.credit.clone())).collect()
+    };
+    let a = extract_plain(
+        "Storm hits the coast\n\nA flooded street in Miami. Photograph: Jane Doe/Getty Images\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(
+        caps(&a),
+        [(Some("A flooded street in Miami.".to_owned()), Some("Jane Doe/Getty Images".to_owned()))]
+    );
+    let a = extract_plain(
+        "Storm hits the coast\n\nA flooded street in Miami. (John Roe/AFP/Getty Images)\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(caps(&a)[0].1.as_deref(), Some("John Roe/AFP/Getty Images"));
+    let a = extract_plain(
+        "Storm hits the coast\n\nA flooded street in Miami.\n\nPhoto by Jane Doe/Daily Planet\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    assert_eq!(
+        caps(&a),
+        [(Some("A flooded street in Miami.".to_owned()), Some("Jane Doe/Daily Planet".to_owned()))]
+    );
+    assert!(a.text.starts_with("Heavy rain fell"), "{}", a.text);
+}
+
+#[test]
+fn one_photo_shown_twice_is_one_caption() {
+    let a = extract_plain(
+        "Storm hits the coast\n\nA flooded street. Photograph: Jane Doe/Getty Images\n\nMain image: A flooded street. Photograph: Jane Doe/Getty Images\nHeavy rain fell on the town on Tuesday, officials said.\n",
+    );
+    let caps: Vec<_> = a.images.iter().map(|i| (i.caption.as_deref(), i.credit.as_deref())).collect();
+    assert_eq!(caps, [(Some("A flooded street."), Some("Jane Doe/Getty Images"))]);
 }
