@@ -1,5 +1,6 @@
 """The Spark example in local mode, on a generated WARC: every response record gets its row."""
 
+import importlib
 import os
 import pathlib
 import shutil
@@ -20,7 +21,7 @@ REQUIRED = os.environ.get("LEDE_REQUIRE_SPARK") == "1"
 
 def need(module):
     if REQUIRED:
-        return __import__(module)
+        return importlib.import_module(module)
     return pytest.importorskip(module)
 
 
@@ -63,7 +64,7 @@ def test_rows_hold_the_article_or_the_error(spark_output):
         if kind == "article":
             assert r["error"] is None, (uri, r["error"])
             assert r["title"] == f"Story {what}"
-            assert r["authors"] == [f"Reporter {what}"]
+            assert r["authors"] == [warcgen.author(what)]
             assert r["published"].startswith("2024-05-0")
             assert r["language"] == "en"
             assert r["text"].startswith(f"Paragraph 0 of story {what}:")

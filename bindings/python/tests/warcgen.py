@@ -45,6 +45,14 @@ def response(uri, block):
     return record("response", uri, block, content_type="application/http; msgtype=response")
 
 
+NAMES = ["Ana Ortiz", "Ben Okafor", "Chloe Martin", "Dev Patel", "Eva Lind", "Femi Adeyemi", "Gita Rao"]
+
+
+def author(i):
+    """The byline of story `i`."""
+    return NAMES[i % len(NAMES)]
+
+
 def article(i):
     """A small news page whose title and author say which record it is."""
     paragraphs = "".join(
@@ -54,7 +62,7 @@ def article(i):
     )
     return (
         f"<!doctype html><html lang='en'><head><title>Story {i} | Gazette</title>"
-        f"<meta name='author' content='Reporter {i}'>"
+        f"<meta name='author' content='{author(i)}'>"
         f"<meta property='article:published_time' content='2024-05-0{1 + i % 9}T10:00:00Z'>"
         f"</head><body><nav><a href='/'>Home</a></nav><article><h1>Story {i}</h1>{paragraphs}"
         f"</article><footer>Gazette footer</footer></body></html>"
