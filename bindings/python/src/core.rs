@@ -5,32 +5,11 @@
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lede_core::{Focus, Input, Options};
+use lede_core::{Focus, Format, Input, Options};
 
-/// The output a caller asked for with `format=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    /// The article model as JSON text, turned into a `dict` on the Python side.
-    Json,
-    /// The body as plain text.
-    Text,
-    /// The article as Markdown.
-    Markdown,
-    /// The article as clean HTML.
-    Html,
-}
-
-impl Format {
-    /// Parses the `format=` argument, naming the choices when it is none of them.
-    pub(crate) fn parse(name: &str) -> Result<Self, String> {
-        match name {
-            "json" => Ok(Format::Json),
-            "text" => Ok(Format::Text),
-            "markdown" => Ok(Format::Markdown),
-            "html" => Ok(Format::Html),
-            _ => Err(format!("format must be \"json\", \"text\", \"markdown\" or \"html\", not {name:?}")),
-        }
-    }
+/// Parses the `format=` argument into the core's [`Format`] (its error names the choices).
+pub(crate) fn parse_format(name: &str) -> Result<Format, String> {
+    name.parse::<Format>().map_err(|e| e.to_string())
 }
 
 /// The extraction flags a caller can set, as the CLI's flags set them.
@@ -94,27 +73,30 @@ pub(crate) fn run(page: &Page<'_>, options: &Options, format: Format) -> Result<
 fn extract(page: &Page<'_>, options: &Options, format: Format) -> Result<String, String> {
     let text_input = page.text
         || page.content_type.as_deref().is_some_and(|ct| ct.to_ascii_lowercase().starts_with("text/plain"));
-    let article = if text_input {
-        let mut article = lede_core::extract_text(&String::from_utf8_lossy(&page.body), options)
-            .map_err(|e| e.to_string())?;
-        article.url.clone_from(&page.url);
-        article
-    } else {
-        let mut input = Input::new(&page.body);
-        if let Some(url) = page.url.as_deref() {
-            input = input.with_url(url);
-        }
-        if let Some(ct) = page.content_type.as_deref() {
-            input = input.with_content_type(ct);
-        }
-        lede_core::extract(input, options).map_err(|e| e.to_string())?
+    let text = if text_input { Some(String::from_utf8_lossy(&page.body)) } else { None };
+    let mut input = match &text {
+        Some(text) => Input::text(text),
+        None => Input::new(&page.body),
     };
+    input = input.with_today(today());
+    if let Some(url) = page.url.as_deref() {
+        input = input.with_url(url);
+    }
+    if let Some(ct) = page.content_type.as_deref() {
+        input = input.with_content_type(ct);
+    }
+    let article = lede_core::extract(input, options).map_err(|e| e.to_string())?;
     match format {
+        // Compact: Python's `json` turns it into a dict.
         Format::Json => {
             serde_json::to_string(&article).map_err(|e| format!("cannot serialise the article: {e}"))
         }
-        Format::Text => Ok(lede_core::to_text(&article)),
-        Format::Markdown => Ok(lede_core::to_markdown(&article)),
-        Format::Html => Ok(lede_core::to_html(&article)),
+        format => Ok(lede_core::render(&article, format)),
     }
+}
+
+/// Today's date in UTC, the latest date an article can carry (the core reads no clock), as
+/// the CLI passes it.
+fn today() -> jiff::civil::Date {
+    jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::now()).date()
 }

@@ -13,7 +13,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 
-use crate::core::{Flags, Format, Page};
+use lede_core::Format;
+
+use crate::core::{Flags, Page};
 use crate::pages::{Resolved, page};
 
 pyo3::create_exception!(
@@ -95,7 +97,7 @@ fn extract_many<'py>(
     comments: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let flags = Flags { focus, images, links, tables, comments };
-    let format = Format::parse(format).map_err(PyValueError::new_err)?;
+    let format = core::parse_format(format).map_err(PyValueError::new_err)?;
     let options = core::options(&flags).map_err(PyValueError::new_err)?;
     if jobs == Some(0) {
         return Err(PyValueError::new_err("jobs must be at least 1"));
@@ -128,7 +130,7 @@ fn one<'py>(
     flags: &Flags<'_>,
     format: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let format = Format::parse(format).map_err(PyValueError::new_err)?;
+    let format = core::parse_format(format).map_err(PyValueError::new_err)?;
     let options = core::options(flags).map_err(PyValueError::new_err)?;
     let page = page(resolved)?;
     let out = py.detach(|| core::run(&page, &options, format)).map_err(LedeError::new_err)?;
@@ -142,7 +144,7 @@ fn to_python(py: Python<'_>, format: Format, out: String) -> PyResult<Bound<'_, 
         Format::Json => {
             py.import(pyo3::intern!(py, "json"))?.getattr(pyo3::intern!(py, "loads"))?.call1((out,))
         }
-        Format::Text | Format::Markdown | Format::Html => Ok(PyString::new(py, &out).into_any()),
+        _ => Ok(PyString::new(py, &out).into_any()),
     }
 }
 
