@@ -23,15 +23,11 @@ use tracing::Level;
 
 use crate::error::{ApiError, ErrorCode};
 use crate::limiter::Client;
-use crate::serve::hold_until_sent;
+use crate::serve::{MAX_HEADERS, hold_until_sent};
 use crate::state::AppState;
 
 /// Longest URI accepted (414 beyond it).
 const MAX_URI_BYTES: usize = 8 * 1024;
-
-/// Most request headers accepted (431 beyond it); `serve` lets hyper parse a few more so
-/// that this limit, with its JSON answer, is the one clients meet.
-pub(crate) const MAX_HEADERS: usize = 100;
 
 /// Most bytes of header names and values accepted (431 beyond it).
 const MAX_HEADER_BYTES: usize = 32 * 1024;

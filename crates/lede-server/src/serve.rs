@@ -30,7 +30,10 @@ use tokio::time::Sleep;
 use tower::ServiceExt;
 
 use crate::config::ConnectionLimits;
-use crate::middleware::MAX_HEADERS;
+
+/// Most request headers accepted (431 beyond it, in the head-limits middleware); hyper is
+/// let parse a few more so that this limit, with its JSON answer, is the one clients meet.
+pub(crate) const MAX_HEADERS: usize = 100;
 
 /// hyper's read buffer per connection, which also caps a request's head (431 beyond it).
 /// The API's own, lower limits on the head answer in the JSON error shape first.

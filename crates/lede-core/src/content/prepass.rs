@@ -72,7 +72,7 @@ const HEADING_BLOCK_SHARE: u32 = 4; // in fifths: 80%
 /// beside the headline stays furniture.
 fn is_section_heading(dom: &Dom, id: NodeId) -> bool {
     let block = dom.is_tag(id, &local_name!("header")) || dom.is_tag(id, &local_name!("div"));
-    if !block || super::region::is_page_banner(dom, id) {
+    if !block || dom.is_page_banner(id) {
         return false;
     }
     let (mut total, mut headings) = (0, 0);

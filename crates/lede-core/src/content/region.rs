@@ -54,7 +54,7 @@ pub(crate) fn strip(ws: &mut Workspace, region: NodeId) -> Vec<NodeId> {
             // A form holding most of the region wraps the page (ASP.NET's page-wide form,
             // a search app's results): its furniture is stripped inside it instead.
             local_name!("form") => (ws.text(id) as f32) < WRAPPER_FORM_SHARE * region_len as f32,
-            local_name!("header") => is_page_banner(dom, id),
+            local_name!("header") => dom.is_page_banner(id),
             local_name!("label") => is_choice_label(dom, id),
             _ => {
                 hints::has_unlikely_role(e)
@@ -100,23 +100,6 @@ pub(crate) fn strip(ws: &mut Workspace, region: NodeId) -> Vec<NodeId> {
 /// Whether `id`'s parent is a sheet (see [`hints::is_sheet`]).
 pub(crate) fn in_sheet(dom: &Dom, id: NodeId) -> bool {
     dom.parent(id).and_then(|p| dom.element(p)).is_some_and(hints::is_sheet)
-}
-
-/// Whether a `<header>` is the page's banner (the site header), not the heading block of an
-/// article or section: ARIA's rule, no sectioning element above it.
-pub(crate) fn is_page_banner(dom: &Dom, header: NodeId) -> bool {
-    !dom.ancestors(header).any(|a| {
-        dom.tag(a).is_some_and(|t| {
-            matches!(
-                *t,
-                local_name!("article")
-                    | local_name!("aside")
-                    | local_name!("main")
-                    | local_name!("nav")
-                    | local_name!("section")
-            )
-        })
-    })
 }
 
 /// Whether a `<label>` names one choice of a picker (a colour swatch, a size, a variant): it

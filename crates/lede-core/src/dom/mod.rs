@@ -215,6 +215,23 @@ impl Dom {
         }
     }
 
+    /// Whether the `<header>` `id` is the page's banner (the site header), not the heading
+    /// block of an article or section: ARIA's rule, no sectioning element above it.
+    pub(crate) fn is_page_banner(&self, id: NodeId) -> bool {
+        !self.ancestors(id).any(|a| {
+            self.tag(a).is_some_and(|t| {
+                matches!(
+                    *t,
+                    local_name!("article")
+                        | local_name!("aside")
+                        | local_name!("main")
+                        | local_name!("nav")
+                        | local_name!("section")
+                )
+            })
+        })
+    }
+
     /// Whether the text of `e` is never page text (scripts, styles, and `<noscript>` unless
     /// it holds the content).
     pub(crate) fn skips(&self, e: &Element) -> bool {
