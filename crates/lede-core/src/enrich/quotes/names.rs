@@ -417,9 +417,10 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "Insp", "Det", "Rev", "Hon", "Mme", "Mlle", "Sr", "Sra",
 ];
 
-/// The nearest full name (two or more capitalised words, not an outlet) before token `k`.
-pub(super) fn nearest_name_before(doc: &Doc<'_>, k: usize) -> Option<String> {
-    let floor = k.saturating_sub(100);
+/// The nearest full name (two or more capitalised words, not an outlet) before token `k` and
+/// not before token `floor`, with its first token.
+pub(super) fn nearest_name_before(doc: &Doc<'_>, k: usize, floor: usize) -> Option<(String, usize)> {
+    let floor = k.saturating_sub(100).max(floor);
     let mut last = k;
     while last > floor {
         last -= 1;
@@ -445,11 +446,38 @@ pub(super) fn nearest_name_before(doc: &Doc<'_>, k: usize) -> Option<String> {
             is_time_word(w) || w.starts_with(|c: char| c.is_ascii_digit())
         });
         if first < last && !date {
-            return Some(span_text(doc, first, last));
+            return Some((span_text(doc, first, last), first));
         }
         last = first;
     }
     None
+}
+
+/// The person a paragraph starting at token `para` opens with: two or more capitalised words
+/// followed by a lower-case word or a comma ("Marc Methot, who was traded …", "Fiona Parry
+/// issued a plea …").
+pub(super) fn opening_subject(doc: &Doc<'_>, para: usize) -> Option<String> {
+    let word = doc.tokens.get(para)?.text(doc.text);
+    if !is_capitalised(word) || NOT_NAMES.contains(&word) || DETERMINERS.contains(&word) {
+        return None;
+    }
+    if mention_starting_at(doc, para).is_some() {
+        return None;
+    }
+    let mut last = para;
+    while doc.tokens.get(last + 1).is_some_and(|t| is_capitalised(t.text(doc.text)))
+        && joined_in_name(doc, last, last + 1)
+    {
+        last += 1;
+    }
+    let next = doc.tokens.get(last + 1)?;
+    let gap = doc.text.get(doc.tokens[last].end..next.start)?;
+    let lower = next.text(doc.text).chars().next().is_some_and(char::is_lowercase);
+    (last > para
+        && lower
+        && (gap == " " || gap == ", ")
+        && !doc.text.get(doc.tokens[para].start..next.start)?.contains('\n'))
+    .then(|| span_text(doc, para, last))
 }
 
 /// The text from token `a` to token `b` inclusive, a trailing possessive dropped.
