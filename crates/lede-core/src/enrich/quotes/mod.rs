@@ -106,6 +106,19 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
             }
         }
     }
+    // A piece that runs on from an attributed one, with none after it, keeps its speaker.
+    for i in 1..quotes.len() {
+        if quotes[i].speaker.is_none() && quotes[i].block == quotes[i - 1].block + 1 {
+            let k = blocks.partition_point(|&(b, _, _)| b < quotes[i - 1].block);
+            let continues = blocks
+                .get(k)
+                .is_some_and(|&(b, _, e)| b == quotes[i - 1].block && quotes[i - 1].end + 2 >= e);
+            if continues {
+                quotes[i].speaker = quotes[i - 1].speaker.clone();
+                quotes[i].cue = quotes[i - 1].cue.clone();
+            }
+        }
+    }
     quotes
 }
 
@@ -203,6 +216,16 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(quotes(&["He called it “a total disaster” on Monday."]).len(), 1);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_keeps_its_speaker_forward() {
+        let got = quotes(&[
+            "“The drug was in her system,” said Fiona Parry. “As it kicked in, they fought.",
+            "“She was burning up.”",
+            "Plain text.",
+        ]);
+        assert_eq!(got[2], q("She was burning up", Some("Fiona Parry")));
     }
 
     #[test]
