@@ -10,7 +10,8 @@
 //!
 //! This module holds the pass over the paragraphs (`find`) and the test that tells a quoted
 //! title from a quotation; `marks` finds the quoted spans, `sentences` their sentences,
-//! `speaker` the cue and speaker of each, reading names with `names`.
+//! `speaker` the cue and speaker of each, reading names with `names`; `antecedents` holds
+//! every speech cue of the text, which pronouns and quotes standing alone refer back to.
 
 mod antecedents;
 mod marks;
