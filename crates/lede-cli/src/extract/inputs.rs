@@ -73,6 +73,33 @@ impl Arg {
     }
 }
 
+/// How many pages the inputs hold, when that is cheap to know: files and URLs count one,
+/// folders are walked for their page files; `None` when a WARC file or a URL list is among
+/// them (their records and lines are known only once read).
+pub(crate) fn count(args: &[Arg]) -> Option<u64> {
+    let mut total = 0;
+    for arg in args {
+        total += match arg {
+            Arg::Stdin | Arg::Url(_) | Arg::File(_) | Arg::Unsupported { .. } => 1,
+            Arg::Warc(_) | Arg::UrlList(_) => return None,
+            Arg::Folder(root) => {
+                let mut pages = 0;
+                for entry in walkdir::WalkDir::new(root).follow_links(true).into_iter().flatten() {
+                    let path = entry.path();
+                    if is_warc(path) {
+                        return None;
+                    }
+                    if entry.file_type().is_file() && is_page_file(path) {
+                        pages += 1;
+                    }
+                }
+                pages
+            }
+        };
+    }
+    Some(total)
+}
+
 /// Whether a path names a WARC file.
 fn is_warc(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();

@@ -132,9 +132,10 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
         Sink { ordered: !args.unordered, files: guard.as_ref(), progress: &progress, interrupt: &interrupt };
     let counts = std::thread::scope(|scope| {
         let producer_interrupt = interrupt.clone();
+        let list = &list;
         scope.spawn(move || {
             let mut seq = 0;
-            inputs::produce(&list, max_bytes, &mut |job| {
+            inputs::produce(list, max_bytes, &mut |job| {
                 if producer_interrupt.is_set() || ticket_rx.recv().is_err() {
                     return false;
                 }
@@ -143,6 +144,16 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
                 job_tx.send(Task { seq: seq - 1, job, file }).is_ok()
             });
         });
+        if show_progress {
+            // Counting walks the folders a second time, beside the work, so the bar can show
+            // a total and an ETA without delaying the first output.
+            let progress = &progress;
+            scope.spawn(move || {
+                if let Some(total) = inputs::count(list) {
+                    show_total(progress, total);
+                }
+            });
+        }
         for _ in 0..jobs {
             let (job_rx, out_tx, ctx) = (Arc::clone(&job_rx), out_tx.clone(), &ctx);
             scope.spawn(move || worker(&job_rx, &out_tx, ctx));
@@ -190,14 +201,27 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
 /// A progress spinner counting inputs (their number is not known in advance: inputs stream).
 fn spinner() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {rate}] {msg}") {
-        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.1}/s", state.per_sec());
-        };
-        bar.set_style(style.with_key("rate", rate));
+    if let Some(style) = style("{spinner} {pos} inputs [{elapsed}, {rate}] {msg}") {
+        bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// Turns the spinner into a bar once the number of inputs is known.
+fn show_total(bar: &ProgressBar, total: u64) {
+    if let Some(style) = style("{bar:30} {pos}/{len} inputs [{elapsed}, {rate}, ETA {eta}] {msg}") {
+        bar.set_length(total);
+        bar.set_style(style);
+    }
+}
+
+/// A progress style from `template`, with `{rate}` as inputs per second to one decimal.
+fn style(template: &str) -> Option<ProgressStyle> {
+    let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.1}/s", state.per_sec());
+    };
+    ProgressStyle::with_template(template).ok().map(|style| style.with_key("rate", rate))
 }
 
 /// Says on stderr how far an interrupted run got.
