@@ -1,5 +1,6 @@
 //! The command line, declared with clap's derive API, and its mapping onto [`Options`].
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -12,7 +13,9 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  every input was extracted
   1  it ran, but some inputs held no article
-  2  error: bad arguments, an unreadable input, a failed fetch";
+  2  error: bad arguments, an unreadable input, a failed fetch
+  130  interrupted (SIGINT or SIGTERM): the outputs written are whole, the rest were not
+       written; a second signal stops at once";
 
 /// How `lede eval` scores, shown at the end of `lede eval --help`.
 const EVAL_NOTES: &str = "\
@@ -164,17 +167,24 @@ pub(crate) struct ExtractArgs {
     #[arg(short, long, value_enum)]
     pub(crate) format: Option<OutputFormat>,
     /// Base URL of a single input (its address, for relative links and dates).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_http_url)]
     pub(crate) url: Option<String>,
     /// Read URLs to fetch from FILE, one per line (`-` for stdin); blank lines and `#` comments are skipped.
     #[arg(long, value_name = "FILE")]
     pub(crate) urls: Option<PathBuf>,
-    /// Write one file per input into DIR (`DIR/<input stem>.<ext>`, sub-folders mirrored).
+    /// Write one file per input into DIR: `DIR/<input stem>.<ext>`, a folder's sub-folders
+    /// mirrored, a URL as its address with `_` for unsafe characters, a WARC record as
+    /// `<warc stem>/<record index>`. A name this run already gave (ignoring case) or an input
+    /// file's own name gets `-2`, `-3`, … in input order. DIR must not be inside an input folder.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
     /// Worker threads [default: number of cores].
     #[arg(short, long, value_name = "N")]
-    pub(crate) jobs: Option<usize>,
+    pub(crate) jobs: Option<NonZeroUsize>,
+    /// Write outputs as inputs finish rather than in input order (no waiting behind a slow
+    /// input, such as a URL on a slow host).
+    #[arg(long)]
+    pub(crate) unordered: bool,
     /// Print nothing on stderr but errors (no progress bar, no summary line).
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -245,8 +255,17 @@ pub(crate) struct EvalArgs {
     pub(crate) split: Option<Split>,
     /// Worker threads [default: number of cores]; each extraction is timed on its own.
     #[arg(short, long, value_name = "N")]
-    pub(crate) jobs: Option<usize>,
+    pub(crate) jobs: Option<NonZeroUsize>,
     /// Extraction options.
     #[command(flatten)]
     pub(crate) options: OptionArgs,
+}
+
+/// `--url`: an absolute `http://` or `https://` address.
+fn parse_http_url(text: &str) -> Result<String, String> {
+    let url = reqwest::Url::parse(text).map_err(|e| format!("not an absolute URL ({e})"))?;
+    match url.scheme() {
+        "http" | "https" => Ok(text.to_owned()),
+        other => Err(format!("unsupported scheme `{other}`: only http:// and https:// addresses are pages")),
+    }
 }

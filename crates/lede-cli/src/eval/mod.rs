@@ -429,7 +429,7 @@ pub(crate) fn run(args: &EvalArgs, options: &Options, out: &mut dyn Write) -> Re
         let prediction = predict(case, options, today);
         return report::show(case, &prediction, &score(case, &prediction), out);
     }
-    let jobs = args.jobs.unwrap_or_else(crate::default_jobs);
+    let jobs = args.jobs.map_or_else(crate::default_jobs, std::num::NonZeroUsize::get);
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let start = Instant::now();

@@ -12,6 +12,10 @@ use super::warc::{self, WarcReader};
 /// Page files a folder walk picks up, optionally followed by `.gz`.
 const PAGE_EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "txt"];
 
+/// What a folder walk picks up, in words for messages.
+pub(crate) const PAGE_FILES: &str =
+    ".html, .htm, .xhtml, .txt (each optionally .gz), .warc and .warc.gz files";
+
 /// One command-line input, classified.
 #[derive(Debug, Clone)]
 pub(crate) enum Arg {
@@ -27,6 +31,13 @@ pub(crate) enum Arg {
     File(PathBuf),
     /// A `--urls` list (`-` for stdin).
     UrlList(PathBuf),
+    /// An address with a scheme Lede does not fetch (`ftp://…`).
+    Unsupported {
+        /// The input.
+        input: String,
+        /// Its scheme.
+        scheme: String,
+    },
 }
 
 impl Arg {
@@ -40,6 +51,13 @@ impl Arg {
             return Arg::Url(input.to_owned());
         }
         let path = PathBuf::from(input);
+        if let Some((scheme, _)) = input.split_once("://")
+            && !scheme.is_empty()
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && !path.exists()
+        {
+            return Arg::Unsupported { input: input.to_owned(), scheme: scheme.to_owned() };
+        }
         if path.is_dir() {
             Arg::Folder(path)
         } else if is_warc(&path) {
@@ -53,6 +71,33 @@ impl Arg {
     pub(crate) fn is_many(&self) -> bool {
         matches!(self, Arg::Folder(_) | Arg::Warc(_) | Arg::UrlList(_))
     }
+}
+
+/// How many pages the inputs hold, when that is cheap to know: files and URLs count one,
+/// folders are walked for their page files; `None` when a WARC file or a URL list is among
+/// them (their records and lines are known only once read).
+pub(crate) fn count(args: &[Arg]) -> Option<u64> {
+    let mut total = 0;
+    for arg in args {
+        total += match arg {
+            Arg::Stdin | Arg::Url(_) | Arg::File(_) | Arg::Unsupported { .. } => 1,
+            Arg::Warc(_) | Arg::UrlList(_) => return None,
+            Arg::Folder(root) => {
+                let mut pages = 0;
+                for entry in walkdir::WalkDir::new(root).follow_links(true).into_iter().flatten() {
+                    let path = entry.path();
+                    if is_warc(path) {
+                        return None;
+                    }
+                    if entry.file_type().is_file() && is_page_file(path) {
+                        pages += 1;
+                    }
+                }
+                pages
+            }
+        };
+    }
+    Some(total)
 }
 
 /// Whether a path names a WARC file.
@@ -145,6 +190,12 @@ pub(crate) fn produce(args: &[Arg], max_bytes: u64, send: &mut dyn FnMut(Job) ->
             Arg::Warc(path) => warc_jobs(path, max_bytes, send),
             Arg::Folder(root) => folder_jobs(root, max_bytes, send),
             Arg::UrlList(path) => url_list_jobs(path, send),
+            Arg::Unsupported { input, scheme } => send(Job::Failed {
+                input: input.clone(),
+                error: anyhow::anyhow!(
+                    "unsupported scheme `{scheme}`: only http:// and https:// URLs are fetched"
+                ),
+            }),
         };
         if !go_on {
             return;

@@ -1,14 +1,19 @@
 //! `lede extract`: pages from files, folders, URLs, WARC files or stdin, extracted in parallel
 //! and streamed out.
 //!
-//! One producer thread expands the inputs into jobs ([`inputs`]); `--jobs` workers load,
-//! extract and render each job; the calling thread writes to stdout and keeps the counts.
-//! Both queues are bounded, so memory stays flat however many inputs there are.
+//! One producer thread expands the inputs into jobs ([`inputs`]) and names their `--out`
+//! files ([`output`]); `--jobs` workers load, extract and render each job; the calling thread
+//! writes the outputs in input order and keeps the counts ([`collect`]). The queues and the
+//! reorder window are bounded, so memory stays flat however many inputs there are.
 
+mod collect;
 mod inputs;
+mod output;
+mod signals;
 mod warc;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -23,7 +28,10 @@ use serde::Serialize;
 use crate::args::{ExtractArgs, OutputFormat};
 use crate::fetch::Fetcher;
 use crate::{EXIT_ERROR, EXIT_NO_ARTICLE, EXIT_OK};
+use collect::{Counts, Outcome, Sink, Status};
 use inputs::{Arg, Job};
+use output::{Guard, Names};
+use signals::{EXIT_INTERRUPTED, Interrupt};
 
 /// Everything a worker needs, shared read-only.
 struct Shared {
@@ -33,34 +41,27 @@ struct Shared {
     format: OutputFormat,
     /// The date of the run, the latest plausible date of an article.
     today: civil::Date,
-    /// `--out` folder.
-    out_dir: Option<PathBuf>,
+    /// Whether outputs go to files under `--out`.
+    to_files: bool,
     /// `--url`, for a single input.
     url: Option<String>,
     /// The HTTP client, when some input is a URL.
     fetcher: Option<Fetcher>,
 }
 
-/// How one input ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    /// An article was extracted.
-    Ok,
-    /// Extraction ran, but the page holds no article.
-    NoArticle,
-    /// The input could not be read, fetched or extracted.
-    Failed,
+/// One input to extract, numbered in input order.
+struct Task {
+    /// Its position in the run, from 0.
+    seq: usize,
+    /// What to read.
+    job: Job,
+    /// Its `--out` file.
+    file: Option<PathBuf>,
 }
 
-/// A worker's result for one input.
-struct Outcome {
-    /// How it ended.
-    status: Status,
-    /// Text for stdout (already ending in a newline).
-    stdout: Option<String>,
-    /// The input and its error, for stderr.
-    error: Option<(String, anyhow::Error)>,
-}
+/// Inputs in flight per worker: how far workers may run ahead of the slowest unwritten
+/// input before they wait for it to be written.
+const WINDOW_PER_JOB: usize = 16;
 
 /// Runs `lede extract` and returns the exit code.
 pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
@@ -90,37 +91,95 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
     };
     let needs_fetcher = list.iter().any(|a| matches!(a, Arg::Url(_) | Arg::UrlList(_)));
     let fetcher = if needs_fetcher { Some(Fetcher::new(&args.fetch)?) } else { None };
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let (guard, mut names) = match &args.out {
+        Some(dir) => {
+            let guard = Guard::new(dir, &list)?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            let absolute = output::absolute(dir)?;
+            (Some(guard), Some(Names::new(&absolute, format.extension(), &list)))
+        }
+        None => (None, None),
+    };
+    let interrupt = Interrupt::install()?;
+    if list.iter().any(|a| matches!(a, Arg::Stdin)) && std::io::stdin().is_terminal() && !args.quiet {
+        // A bare `lede extract` otherwise looks hung.
+        eprintln!(
+            "lede: reading a page from stdin; paste it and end with Ctrl-D, or pass files, folders or URLs (see lede extract --help)"
+        );
     }
     let ctx = Shared {
         options: args.options.options(),
         format,
         today: crate::today(),
-        out_dir: args.out.clone(),
+        to_files: args.out.is_some(),
         url: args.url.clone(),
         fetcher,
     };
-    let jobs = args.jobs.unwrap_or_else(crate::default_jobs).max(1);
+    let jobs = args.jobs.map_or_else(crate::default_jobs, NonZeroUsize::get);
     let show_progress = batch && !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
     let progress = if show_progress { spinner() } else { ProgressBar::hidden() };
 
     let max_bytes = args.fetch.max_bytes;
-    let (job_tx, job_rx) = sync_channel::<Job>(jobs * 2);
+    let window = jobs * WINDOW_PER_JOB;
+    let (job_tx, job_rx) = sync_channel::<Task>(jobs * 2);
     let (out_tx, out_rx) = sync_channel::<Outcome>(jobs * 2);
+    let (ticket_tx, ticket_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = ticket_tx.try_send(());
+    }
     let job_rx = Arc::new(Mutex::new(job_rx));
+    let sink =
+        Sink { ordered: !args.unordered, files: guard.as_ref(), progress: &progress, interrupt: &interrupt };
     let counts = std::thread::scope(|scope| {
-        scope.spawn(move || inputs::produce(&list, max_bytes, &mut |job| job_tx.send(job).is_ok()));
+        let producer_interrupt = interrupt.clone();
+        let list = &list;
+        scope.spawn(move || {
+            let mut seq = 0;
+            inputs::produce(list, max_bytes, &mut |job| {
+                if producer_interrupt.is_set() || ticket_rx.recv().is_err() {
+                    return false;
+                }
+                let file = names.as_mut().map(|names| names.assign(&job.out_path()));
+                seq += 1;
+                job_tx.send(Task { seq: seq - 1, job, file }).is_ok()
+            });
+        });
+        if show_progress {
+            // Counting walks the folders a second time, beside the work, so the bar can show
+            // a total and an ETA without delaying the first output.
+            let progress = &progress;
+            scope.spawn(move || {
+                if let Some(total) = inputs::count(list) {
+                    show_total(progress, total);
+                }
+            });
+        }
         for _ in 0..jobs {
             let (job_rx, out_tx, ctx) = (Arc::clone(&job_rx), out_tx.clone(), &ctx);
             scope.spawn(move || worker(&job_rx, &out_tx, ctx));
         }
         drop(job_rx);
         drop(out_tx);
-        collect(out_rx, &progress)
+        let counts = collect::collect(out_rx, ticket_tx, &sink);
+        if counts.as_ref().is_ok_and(|c| c.interrupted) {
+            progress.finish_and_clear();
+            report_interrupt(counts.as_ref().map_or(0, Counts::total), !args.unordered);
+            // Workers may be deep in a fetch or a read of stdin: every output written so far
+            // is whole, and nothing else needs waiting for.
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+        counts
     });
     progress.finish_and_clear();
     let counts = counts?;
+    if counts.total() == 0 {
+        bail!("nothing to do: the inputs hold no pages (folders are searched for {})", inputs::PAGE_FILES);
+    }
+    if !batch && counts.no_article > 0 && !args.quiet {
+        eprintln!(
+            "lede: no article found: the page reads as something else (a listing, a home page, a form, too little prose); its reading is printed with \"is_article\": false"
+        );
+    }
     if batch && !args.quiet {
         eprintln!(
             "lede: {} inputs: {} ok, {} no article, {} failed",
@@ -142,62 +201,46 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<u8> {
 /// A progress spinner counting inputs (their number is not known in advance: inputs stream).
 fn spinner() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs [{elapsed}, {rate}] {msg}") {
-        let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = write!(w, "{:.1}/s", state.per_sec());
-        };
-        bar.set_style(style.with_key("rate", rate));
+    if let Some(style) = style("{spinner} {pos} inputs [{elapsed}, {rate}] {msg}") {
+        bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
 
-/// Outcome counts.
-#[derive(Debug, Default)]
-struct Counts {
-    /// Inputs extracted.
-    ok: usize,
-    /// Inputs without an article.
-    no_article: usize,
-    /// Inputs that failed.
-    failed: usize,
+/// Turns the spinner into a bar once the number of inputs is known.
+fn show_total(bar: &ProgressBar, total: u64) {
+    if let Some(style) = style("{bar:30} {pos}/{len} inputs [{elapsed}, {rate}, ETA {eta}] {msg}") {
+        bar.set_length(total);
+        bar.set_style(style);
+    }
 }
 
-/// Writes outcomes to stdout and stderr as they arrive and counts them. Returns early on a
-/// stdout error (a closed pipe), which drops the queue and so stops the workers.
-fn collect(outcomes: Receiver<Outcome>, progress: &ProgressBar) -> Result<Counts> {
-    let mut counts = Counts::default();
-    let mut stdout = std::io::stdout().lock();
-    for outcome in outcomes {
-        match outcome.status {
-            Status::Ok => counts.ok += 1,
-            Status::NoArticle => counts.no_article += 1,
-            Status::Failed => counts.failed += 1,
-        }
-        if let Some(text) = &outcome.stdout {
-            stdout.write_all(text.as_bytes()).context("cannot write to stdout")?;
-        }
-        if let Some((input, error)) = &outcome.error {
-            progress.suspend(|| crate::print_error(error, Some(input)));
-        }
-        progress.inc(1);
-        if counts.failed > 0 {
-            progress.set_message(format!("{} failed", counts.failed));
-        }
-    }
-    stdout.flush().context("cannot write to stdout")?;
-    Ok(counts)
+/// A progress style from `template`, with `{rate}` as inputs per second to one decimal.
+fn style(template: &str) -> Option<ProgressStyle> {
+    let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.1}/s", state.per_sec());
+    };
+    ProgressStyle::with_template(template).ok().map(|style| style.with_key("rate", rate))
+}
+
+/// Says on stderr how far an interrupted run got.
+fn report_interrupt(written: usize, ordered: bool) {
+    let which = if ordered { format!(": the first {written} in input order") } else { String::new() };
+    eprintln!(
+        "lede: interrupted; {written} inputs were written whole{which}; the inputs after them were not written"
+    );
 }
 
 /// Takes jobs until the queue is empty or the output side is gone.
-fn worker(jobs: &Mutex<Receiver<Job>>, out: &SyncSender<Outcome>, ctx: &Shared) {
+fn worker(jobs: &Mutex<Receiver<Task>>, out: &SyncSender<Outcome>, ctx: &Shared) {
     loop {
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
-        let Ok(job) = job else { return };
-        if out.send(process(job, ctx)).is_err() {
+        let Ok(task) = job else { return };
+        if out.send(process(task, ctx)).is_err() {
             return;
         }
     }
@@ -217,10 +260,10 @@ struct Page {
     text: bool,
 }
 
-/// Loads, extracts and renders one job (writing it under `--out` if asked).
-fn process(job: Job, ctx: &Shared) -> Outcome {
+/// Loads, extracts and renders one job; the collector writes it.
+fn process(task: Task, ctx: &Shared) -> Outcome {
+    let Task { seq, job, file } = task;
     let input = job.label();
-    let out_path = job.out_path();
     let result = load(job, ctx).and_then(|page| {
         let text = page.text.then(|| String::from_utf8_lossy(&page.bytes));
         let mut core_input = match &text {
@@ -239,24 +282,23 @@ fn process(job: Job, ctx: &Shared) -> Outcome {
     });
     let result = result.and_then(|(article, warc)| {
         let rendered = render(&article, &input, warc.as_ref(), ctx)?;
-        let stdout = match &ctx.out_dir {
-            Some(dir) => {
-                write_out(dir, &out_path, ctx.format, &rendered)?;
-                None
-            }
-            None => Some(rendered),
-        };
-        Ok((article.is_article, stdout))
+        Ok((article.is_article, rendered))
     });
     match result {
-        Ok((is_article, stdout)) => {
+        Ok((is_article, text)) => {
             let status = if is_article { Status::Ok } else { Status::NoArticle };
-            Outcome { status, stdout, error: None }
+            Outcome { seq, input, status, text: Some(text), file, error: None }
         }
         Err(e) => {
-            let stdout = (ctx.format == OutputFormat::Jsonl && ctx.out_dir.is_none())
-                .then(|| error_record(&input, &e));
-            Outcome { status: Status::Failed, stdout, error: Some((input, e)) }
+            let text = (ctx.format == OutputFormat::Jsonl && !ctx.to_files).then(|| error_record(&input, &e));
+            Outcome {
+                seq,
+                input: input.clone(),
+                status: Status::Failed,
+                text,
+                file: None,
+                error: Some((input, e)),
+            }
         }
     }
 }
@@ -391,18 +433,6 @@ fn render(
         out.push('\n');
     }
     Ok(out)
-}
-
-/// Writes `DIR/<relative>.<ext>`, creating sub-folders.
-fn write_out(dir: &Path, relative: &Path, format: OutputFormat, text: &str) -> Result<()> {
-    let mut path = dir.join(relative).into_os_string();
-    path.push(".");
-    path.push(format.extension());
-    let path = PathBuf::from(path);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(test)]

@@ -141,6 +141,32 @@ fn page_without_article_exits_1() {
     let out = lede().arg("extract").write_stdin("<html><body></body></html>").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!stdout(&out).is_empty(), "the reading of the page is still printed");
+    assert!(stderr(&out).contains("no article found"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_empty_folder_is_nothing_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("notes.json"), "{}");
+    let out = lede().arg("extract").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing to do"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_jobs_urls_and_schemes_are_refused() {
+    for args in [
+        &["extract", "--jobs", "0", "-"][..],
+        &["extract", "--url", "notaurl"],
+        &["extract", "--url", "ftp://x.test/a"],
+    ] {
+        let out = lede().args(args).write_stdin(ARTICLE).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("invalid value"), "{args:?}: {}", stderr(&out));
+    }
+    let out = lede().args(["extract", "ftp://x.test/page"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unsupported scheme `ftp`"), "{}", stderr(&out));
 }
 
 #[test]

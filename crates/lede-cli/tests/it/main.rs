@@ -1,5 +1,6 @@
 //! Integration tests of the `lede` binary: each test runs the built executable.
 
+mod batch;
 mod eval;
 mod extract;
 mod fetch;

@@ -3,7 +3,7 @@
 use crate::{ARTICLE, json_lines, lede, stderr, write};
 
 /// One WARC record.
-fn record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
+pub(crate) fn record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
     let mut r = format!(
         "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\nWARC-Record-ID: <urn:uuid:x>\r\nContent-Length: {}\r\n\r\n",
         block.len()
@@ -15,7 +15,7 @@ fn record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
 }
 
 /// An HTTP response with an HTML body.
-fn response(content_type: &str, body: &str) -> Vec<u8> {
+pub(crate) fn response(content_type: &str, body: &str) -> Vec<u8> {
     format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}", body.len())
         .into_bytes()
 }
