@@ -25,6 +25,14 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
+    /// Extraction did more work than [`Options::max_work`](crate::Options::max_work)
+    /// allows: a page shaped so that some stage would take far longer than its size
+    /// warrants. Counted, not timed, so the same page always fails the same way.
+    #[error("extraction needed more than {limit} units of work")]
+    WorkBudget {
+        /// The limit in force.
+        limit: u64,
+    },
     /// The input is not text (an image, an archive, random bytes).
     #[error("input is binary data, not an HTML or text document")]
     Binary,

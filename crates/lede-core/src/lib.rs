@@ -38,6 +38,7 @@ mod pipeline;
 mod render;
 mod text;
 mod text_input;
+mod work;
 
 pub use date::DateTime;
 pub use enrich::READING_WORDS_PER_MINUTE;
@@ -56,5 +57,15 @@ pub mod bench {
     pub fn parse_dom(html: &str) -> crate::Result<usize> {
         let options = crate::Options::default();
         crate::dom::parse(html, options.max_nodes, options.max_depth).map(|dom| dom.len())
+    }
+
+    /// Extracts as [`extract`](crate::extract) does and also returns the units of work spent
+    /// (see [`Options::max_work`](crate::Options::max_work)): the adversarial tests check
+    /// that it grows linearly with the page, which no wall clock can do reliably.
+    pub fn extract_counting_work(
+        input: crate::Input<'_>,
+        options: &crate::Options,
+    ) -> (crate::Result<crate::Article>, u64) {
+        crate::pipeline::extract_counting_work(input, options)
     }
 }

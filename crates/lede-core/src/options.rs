@@ -41,6 +41,14 @@ pub struct Options {
     pub max_nodes: usize,
     /// Deepest element nesting accepted. Default: 1,024.
     pub max_depth: usize,
+    /// Most units of work (steps of the walks over the page's tree) one extraction may
+    /// take before it stops with [`Error::WorkBudget`](crate::Error::WorkBudget): the bound
+    /// on time that no page shape can escape (pasted text walks no tree and counts none).
+    /// Real pages take under 10 units per input byte and under 200 per node, so the
+    /// default, 1,000,000,000 (seconds, not minutes, of an optimised build), admits any
+    /// page the size limits admit, while a quadratic shape hits it long before a worker's
+    /// deadline.
+    pub max_work: u64,
 }
 
 impl Default for Options {
@@ -55,6 +63,7 @@ impl Default for Options {
             max_input_bytes: 32 * 1024 * 1024,
             max_nodes: 2_000_000,
             max_depth: 1024,
+            max_work: 1_000_000_000,
         }
     }
 }

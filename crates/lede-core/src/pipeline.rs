@@ -82,24 +82,51 @@ impl<'a> Input<'a> {
 /// all or that passes a limit in [`Options`]; a page without an article yields an
 /// [`Article`] whose `is_article` is `false`.
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article> {
+    extract_counting_work(input, options).0
+}
+
+/// [`extract`], also returning the units of work it spent (see [`Options::max_work`]; text
+/// input walks no tree and counts none). Tests use it to check that work grows linearly
+/// with the page.
+pub(crate) fn extract_counting_work(input: Input<'_>, options: &Options) -> (Result<Article>, u64) {
     match input.source {
         Source::Html(html) => extract_html(html, &input, options),
-        Source::Text(text) => text_input::extract(text, input.url, options),
+        Source::Text(text) => (text_input::extract(text, input.url, options), 0),
     }
 }
 
-/// The HTML pipeline, stage by stage.
-fn extract_html(html: &[u8], input: &Input<'_>, options: &Options) -> Result<Article> {
+/// Fails once the page's work budget is spent: the walks of the stage that spent it ended
+/// early, so what that stage produced is incomplete and must not become an article.
+fn within_budget(dom: &dom::Dom) -> Result<()> {
+    if dom.work.exhausted() { Err(Error::WorkBudget { limit: dom.work.limit() }) } else { Ok(()) }
+}
+
+/// The HTML pipeline up to the parsed tree; [`html_stages`] does the rest.
+fn extract_html(html: &[u8], input: &Input<'_>, options: &Options) -> (Result<Article>, u64) {
     if html.len() > options.max_input_bytes {
-        return Err(Error::InputTooLarge { size: html.len(), limit: options.max_input_bytes });
+        return (Err(Error::InputTooLarge { size: html.len(), limit: options.max_input_bytes }), 0);
     }
-    let text = decode::decode(html, input.content_type)?;
-    let dom = dom::parse(&text, options.max_nodes, options.max_depth)?;
+    let dom = match decode::decode(html, input.content_type)
+        .and_then(|text| dom::parse(&text, options.max_nodes, options.max_depth))
+    {
+        Ok(dom) => dom,
+        Err(err) => return (Err(err), 0),
+    };
+    dom.work.set_limit(options.max_work);
+    let article = html_stages(&dom, input, options);
+    (article, dom.work.used())
+}
+
+/// The stages that read the tree, each checked against the work budget.
+fn html_stages(dom: &dom::Dom, input: &Input<'_>, options: &Options) -> Result<Article> {
     let page_url = input.url.and_then(|u| Url::parse(u).ok());
-    let meta = metadata::extract(&dom, page_url.as_ref(), input.today);
+    let meta = metadata::extract(dom, page_url.as_ref(), input.today);
+    within_budget(dom)?;
     let base = meta.base.clone();
-    let selection = content::select(&dom, &meta, options);
-    let body = blocks::build(&dom, &selection, base.as_ref(), options);
+    let selection = content::select(dom, &meta, options);
+    within_budget(dom)?;
+    let body = blocks::build(dom, &selection, base.as_ref(), options);
+    within_budget(dom)?;
 
     let mut article = Article {
         url: input.url.map(str::to_owned),

@@ -115,6 +115,7 @@ pub(crate) fn clamp_options(mut options: Options, state: &AppState) -> Options {
     options.max_input_bytes = options.max_input_bytes.min(max_input);
     options.max_nodes = options.max_nodes.min(ceiling.max_nodes);
     options.max_depth = options.max_depth.min(ceiling.max_depth);
+    options.max_work = options.max_work.min(ceiling.max_work);
     options
 }
 

@@ -53,7 +53,7 @@ fn dimension(e: &Element, name: &html5ever::LocalName) -> Option<u32> {
     e.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse().ok())
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// The image of an `<img>` or `<picture>` element (or the first one inside `id`).
     pub(super) fn image(&self, id: NodeId) -> Option<Image> {
         let dom = self.dom;
@@ -71,12 +71,7 @@ impl Builder<'_> {
         if src.is_none() {
             // A lazy placeholder with the real <img> in a neighbouring <noscript>.
             let parent = dom.parent(id)?;
-            src = std::iter::once(id)
-                .chain(dom.children(parent))
-                .filter(|&n| dom.is_tag(n, &local_name!("noscript")))
-                .flat_map(|n| dom.descendants(n))
-                .filter(|&n| dom.is_tag(n, &local_name!("img")))
-                .find_map(|n| dom.element(n).and_then(img_src));
+            src = self.noscript_src(id).or_else(|| self.sibling_noscript_src(parent));
         }
         let url = resolve(self.base, src?)?;
         let e = img.and_then(|i| dom.element(i));
@@ -87,6 +82,29 @@ impl Builder<'_> {
             height: e.and_then(|e| dimension(e, &local_name!("height"))),
             ..Image::default()
         })
+    }
+
+    /// The first usable image address inside `<noscript>` element `id` (none if `id` is
+    /// something else).
+    fn noscript_src(&self, id: NodeId) -> Option<&'a str> {
+        let dom = self.dom;
+        if !dom.is_tag(id, &local_name!("noscript")) {
+            return None;
+        }
+        dom.descendants(id)
+            .filter(|&n| dom.is_tag(n, &local_name!("img")))
+            .find_map(|n| dom.element(n).and_then(img_src))
+    }
+
+    /// The first usable image address inside the `<noscript>` children of `parent`, found
+    /// once per parent (see [`Builder::noscript_srcs`]).
+    fn sibling_noscript_src(&self, parent: NodeId) -> Option<&'a str> {
+        if let Some(&src) = self.noscript_srcs.borrow().get(&parent) {
+            return src;
+        }
+        let src = self.dom.children(parent).find_map(|n| self.noscript_src(n));
+        self.noscript_srcs.borrow_mut().insert(parent, src);
+        src
     }
 
     /// An image met among a container's children: ends the text run and becomes a figure.

@@ -63,9 +63,7 @@ impl Run {
             items.pop();
             trim_end(&mut items);
         }
-        while matches!(items.first(), Some(Inline::Break)) {
-            items.remove(0);
-        }
+        drop_leading_breaks(&mut items);
         has_text(&items).then_some(items)
     }
 
@@ -105,14 +103,19 @@ fn push_paragraph(mut content: Vec<Inline>, out: &mut Vec<Block>) {
     while matches!(content.last(), Some(Inline::Break)) {
         content.pop();
     }
-    while matches!(content.first(), Some(Inline::Break)) {
-        content.remove(0);
-    }
+    drop_leading_breaks(&mut content);
     trim_end(&mut content);
     trim_start(&mut content);
     if has_text(&content) {
         out.push(Block::Paragraph { content });
     }
+}
+
+/// Drops the line breaks a run starts with, in one move: removing them one at a time
+/// shifts the rest each time, quadratic in a run of thousands of `<br>`.
+fn drop_leading_breaks(items: &mut Vec<Inline>) {
+    let breaks = items.iter().take_while(|i| matches!(i, Inline::Break)).count();
+    items.drain(..breaks);
 }
 
 fn trim_end(items: &mut Vec<Inline>) {

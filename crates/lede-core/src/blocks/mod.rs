@@ -8,6 +8,9 @@ mod image;
 mod inline;
 mod table;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use html5ever::{LocalName, local_name};
 use url::Url;
 
@@ -21,7 +24,7 @@ use inline::Run;
 
 /// Builds the body blocks for `selection`.
 pub(crate) fn build(dom: &Dom, selection: &Selection, base: Option<&Url>, options: &Options) -> Vec<Block> {
-    let builder = Builder { dom, selection, base, options };
+    let builder = Builder { dom, selection, base, options, noscript_srcs: RefCell::default() };
     let mut out = Vec::new();
     for &root in &selection.roots {
         builder.container(root, &mut out);
@@ -52,6 +55,10 @@ pub(crate) struct Builder<'a> {
     pub(crate) selection: &'a Selection,
     pub(crate) base: Option<&'a Url>,
     pub(crate) options: &'a Options,
+    /// Per parent, the first usable image address inside its `<noscript>` children: every
+    /// lazy placeholder among the parent's children looks there, and a run of thousands of
+    /// them must not rescan the run once each.
+    pub(crate) noscript_srcs: RefCell<HashMap<NodeId, Option<&'a str>>>,
 }
 
 /// How an element takes part in the block structure.

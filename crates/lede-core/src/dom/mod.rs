@@ -14,6 +14,8 @@ mod table;
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 
+use crate::work::Budget;
+
 pub(crate) use node_set::NodeSet;
 pub(crate) use sink::parse;
 pub(crate) use table::is_data_table;
@@ -96,6 +98,9 @@ pub(crate) struct Dom {
     /// Whether `<noscript>` holds the page's content (script-rendered apps that ship their
     /// text only as a no-script fallback); otherwise it is skipped like `<script>`.
     pub(crate) noscript_is_content: bool,
+    /// The work spent walking this page: every iterator below charges it, and ends early
+    /// once it is exhausted.
+    pub(crate) work: Budget,
 }
 
 impl Dom {
@@ -131,7 +136,12 @@ impl Dom {
         }
     }
 
+    /// The parent of `id`. Climbs are walks too: each step is charged to [`Dom::work`], and
+    /// once it is exhausted every node reads as a root.
     pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
+        if !self.work.charge() {
+            return None;
+        }
         self.node(id).parent
     }
 
@@ -325,6 +335,10 @@ impl Iterator for Children<'_> {
 
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
+        if !self.dom.work.charge() {
+            self.next = None;
+            return None;
+        }
         self.next = self.dom.node(id).next_sibling;
         Some(id)
     }
@@ -349,6 +363,10 @@ impl Iterator for Descendants<'_> {
 
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
+        if !self.dom.work.charge() {
+            self.next = None;
+            return None;
+        }
         let node = self.dom.node(id);
         self.next = match node.first_child {
             Some(c) => Some(c),

@@ -11,6 +11,7 @@ use html5ever::{Attribute, QualName};
 
 use super::{Dom, Element, Node, NodeData, NodeId, lexer};
 use crate::error::{Error, Result};
+use crate::work::Budget;
 
 /// Parses `html` into a [`Dom`], failing once the tree passes `max_nodes` nodes or
 /// `max_depth` levels of nesting.
@@ -96,7 +97,8 @@ impl Sink {
         if let Some(err) = self.exceeded.into_inner() {
             return Err(err);
         }
-        let mut dom = Dom { nodes: self.nodes.into_inner(), noscript_is_content: false };
+        let mut dom =
+            Dom { nodes: self.nodes.into_inner(), noscript_is_content: false, work: Budget::unlimited() };
         dom.detect_noscript_content(&self.noscripts.into_inner());
         Ok(dom)
     }

@@ -2,6 +2,7 @@
 //! empty article), never a panic, a stack overflow, a hang or a memory blow-up. Every test
 //! says what the input gets; [`check`] also holds each extraction to a time budget.
 
+use lede_core::bench::extract_counting_work;
 use lede_core::{Input, Options};
 
 use crate::util::{Expect, article_page, check, check_with};
@@ -307,6 +308,135 @@ fn deeply_nested_json_ld_gets_a_defined_result() {
     let page = article_page("", ENGLISH)
         .replace("</head>", &format!("<script type=application/ld+json>{json}</script></head>"));
     check(page, Expect::Text(&["Farmers, who had warned"]));
+}
+
+// --- Work budget: every shape costs work linear in the page ---------------------------
+//
+// Counted, not timed: `extract_counting_work` returns the units of work spent (steps of the
+// walks over the tree), so these hold on a loaded machine and fail the same way every time.
+// `check` still guards against hangs in paths the count does not see.
+
+/// The work spent extracting `page` with default options, which must succeed.
+fn work_of(page: &str) -> u64 {
+    let (article, work) = extract_counting_work(Input::new(page.as_bytes()), &Options::default());
+    assert!(article.is_ok(), "extraction failed: {:?}", article.err());
+    work
+}
+
+/// Checks that the work `shape(n)` costs grows linearly: doubling `n` may cost at most 2.5
+/// times the work (a quadratic path costs four times), and no byte may cost more than
+/// `per_byte_limit` units (the development corpora stay under 10 units per byte).
+#[track_caller]
+fn assert_linear_work(shape: impl Fn(usize) -> String, n: usize, per_byte_limit: u64) {
+    let (small, large) = (shape(n), shape(2 * n));
+    let (w_small, w_large) = (work_of(&small), work_of(&large));
+    assert!(
+        w_large * 2 <= w_small * 5,
+        "work grows faster than the page: {w_small} units for n = {n}, {w_large} for twice that"
+    );
+    let per_byte = w_large / large.len() as u64;
+    assert!(
+        per_byte <= per_byte_limit,
+        "{per_byte} units of work per byte of input ({w_large} for {} bytes)",
+        large.len()
+    );
+}
+
+#[test]
+fn a_tight_work_budget_is_a_typed_error() {
+    let mut options = Options::default();
+    options.max_work = 1_000;
+    let page = article_page("", ENGLISH);
+    check_with(Input::new(page.as_bytes()), &options, Expect::Error("WorkBudget { limit: 1000 }"));
+}
+
+#[test]
+fn the_default_work_budget_fits_a_large_article() {
+    let page = article_page("", &ENGLISH.repeat(2_000));
+    let work = work_of(&page);
+    assert!(work * 100 < Options::default().max_work, "{work} units for {} bytes", page.len());
+}
+
+#[test]
+fn a_run_of_images_without_src_costs_linear_work() {
+    // Each image without a usable `src` looks for a `<noscript>` copy among its siblings:
+    // once per image, 40,000 images took 6.9 s.
+    let shape =
+        |n: usize| format!("<div><p>{}</p>{}</div>", ENGLISH.join("</p><p>"), "<img alt=x>".repeat(n));
+    assert_linear_work(shape, 20_000, 50);
+    check(shape(40_000), Expect::Text(&["Farmers, who had warned"]));
+}
+
+#[test]
+fn a_run_of_lazy_images_with_one_noscript_copy_costs_linear_work() {
+    let shape = |n: usize| {
+        format!(
+            "<div><p>{}</p>{}<noscript><img src=/real.jpg></noscript></div>",
+            ENGLISH.join("</p><p>"),
+            "<img data-x=1>".repeat(n)
+        )
+    };
+    assert_linear_work(shape, 20_000, 50);
+}
+
+#[test]
+fn a_run_of_line_breaks_before_text_is_kept() {
+    // Leading breaks were dropped one `remove(0)` at a time: 250,000 took 56 s. The Vec
+    // shuffling is not counted as work, so here the wall clock of `check` is the guard.
+    let article = check(format!("<p>{}word</p>", "<br>".repeat(250_000)), Expect::Text(&["word"])).unwrap();
+    assert_eq!(article.text, "word");
+    assert_linear_work(
+        |n| format!("<p>{}word</p><p>{}</p>", "<br>".repeat(n), ENGLISH.join("</p><p>")),
+        50_000,
+        50,
+    );
+}
+
+#[test]
+fn many_paragraphs_cost_linear_work() {
+    assert_linear_work(|n| "<p>Rain fell on the city again today.</p>".repeat(n), 20_000, 50);
+}
+
+#[test]
+fn deep_nesting_around_many_paragraphs_costs_linear_work() {
+    // Some stages climb each paragraph's ancestors: linear in the paragraphs, but a factor
+    // of the depth (at most `max_depth`) per node, which the work budget caps.
+    assert_linear_work(
+        |n| format!("{}{}", "<div>".repeat(1_000), "<p>Rain fell on the city again today.</p>".repeat(n)),
+        5_000,
+        100,
+    );
+}
+
+#[test]
+fn many_sibling_divs_without_prose_cost_linear_work() {
+    // Conditional cleaning asks, for each block it would drop, whether prose follows it.
+    assert_linear_work(
+        |n| {
+            format!(
+                "<article><p>{}</p>{}</article>",
+                ENGLISH.join("</p><p>"),
+                "<div class=share><a href=/x>x</a></div>".repeat(n)
+            )
+        },
+        5_000,
+        50,
+    );
+}
+
+#[test]
+fn many_links_in_a_list_cost_linear_work() {
+    assert_linear_work(
+        |n| {
+            format!(
+                "<p>{}</p><ul>{}</ul>",
+                ENGLISH.join("</p><p>"),
+                "<li><a href=/a>a link</a></li>".repeat(n)
+            )
+        },
+        5_000,
+        50,
+    );
 }
 
 // --- Charsets ------------------------------------------------------------------------

@@ -20,12 +20,13 @@ pub(crate) enum Expect<'a> {
     Text(&'a [&'a str]),
 }
 
-/// Longest a single extraction in these tests may take: a guard against hangs and quadratic
-/// paths (which take minutes to hours on these inputs), not a speed goal. Generous for a
-/// shared, loaded machine: the largest inputs here (20 MiB) take a few hundred milliseconds
-/// in release when the core is healthy.
+/// Longest a single extraction in these tests may take: a hang catcher (quadratic paths take
+/// minutes to hours on these inputs), not a speed goal. The tests of linear cost count work
+/// instead (`bad_input.rs`), so this can be generous for a shared, loaded machine: the
+/// largest inputs here (20 MiB) take a few hundred milliseconds in release when the core is
+/// healthy.
 pub(crate) fn time_budget() -> Duration {
-    if cfg!(debug_assertions) { Duration::from_secs(20) } else { Duration::from_secs(5) }
+    if cfg!(debug_assertions) { Duration::from_secs(60) } else { Duration::from_secs(15) }
 }
 
 /// [`extract`] held to [`time_budget`].
