@@ -756,3 +756,35 @@ fn short_post_under_its_title_heading_beats_a_longer_sidebar() {
     assert!(text.contains("Worth thinking about") && text.contains("gift cards expire"), "{text:?}");
     assert!(!text.contains("I write about design"), "{text:?}");
 }
+
+/// A post of four paragraphs followed by `comments`, each comment a `<div class='{class}'>`
+/// inside `<div id='{wrapper}'>`.
+fn post_with_comments(wrapper: &str, class: &str, comments: usize) -> String {
+    let thread: String = (1..=comments)
+        .map(|i| {
+            format!(
+                "<div class='{class}'><p>Reader {i} says this was a great read, and adds a long \
+                 thought of their own about the matter at hand, with a story from home.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>A story</title></head><body><div class='post'><h1>A story</h1>{}</div>\
+         <div id='{wrapper}'>{thread}</div></body></html>",
+        (1..=4).map(prose).collect::<String>()
+    )
+}
+
+#[test]
+fn comment_thread_outweighing_the_post_is_not_the_body() {
+    let text = text_of(&post_with_comments("comments", "reply", 60));
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"), "{text:?}");
+    assert!(!text.contains("Reader 1 says"), "{text:?}");
+}
+
+#[test]
+fn comments_named_as_body_parts_are_still_comments() {
+    let text = text_of(&post_with_comments("thread", "comments-body", 8));
+    assert!(text.contains("Paragraph 1 tells"), "{text:?}");
+    assert!(!text.contains("Reader 1 says"), "{text:?}");
+}
