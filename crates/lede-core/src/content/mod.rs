@@ -213,8 +213,10 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
 
 /// The scored attempts, from `strict` (the page pre-passed with the strict `flags`) on, each
 /// relaxing one more heuristic while the last found under [`CHAR_THRESHOLD`] characters:
-/// the first to reach it, else the longest, with its length. A short strict body right
-/// below the title's heading is a short post and ends the search (the flag returned).
+/// the first to reach it, else the longest, with its length. On a page presenting itself
+/// as an article, a short strict body right below the title's heading is a short post and
+/// ends the search (the flag returned); elsewhere (a product's blurb under its name) what
+/// the relaxed attempts and the region add may be content.
 fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32, bool) {
     let attempts = [
         flags,
@@ -231,6 +233,7 @@ fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32,
         };
         let (selection, len) = attempt(page, meta, flags);
         if i == 0
+            && article_like(meta)
             && len > 0
             && len < CHAR_THRESHOLD
             && anchor::follows_title(strict.dom(), &selection.roots, meta.title.as_deref())

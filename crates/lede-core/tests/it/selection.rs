@@ -739,7 +739,8 @@ fn short_post_page() -> String {
                  and I have done so for many years from a small town by the sea. "
         .repeat(5);
     format!(
-        "<html><head><title>Blog: Why small posts matter</title></head><body>\
+        "<html><head><title>Blog: Why small posts matter</title>\
+         <meta property='article:published_time' content='2012-07-15'></head><body>\
          <div class='sidebar'><h2>About me</h2><p>{about}</p>\
          <ul><li><a href='/a'>Archive</a></li><li><a href='/b'>Books</a></li></ul></div>\
          <div class='entry'><h3>Why small posts matter</h3><div class='entry-body'>\
