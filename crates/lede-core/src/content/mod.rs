@@ -1,5 +1,6 @@
 //! Main-content selection: which part of the page is the article body.
 
+mod anchor;
 mod cards;
 mod clean;
 mod dedup;
@@ -175,7 +176,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     // The strict pre-pass serves the first attempt and, unless every attempt comes up short,
     // the region.
     let strict_page = Workspace::prepass(dom, body, meta, strict);
-    let (mut selection, len) = scored(&strict_page, meta, strict);
+    let (mut selection, len, post) = scored(&strict_page, meta, strict);
     // A body without text is no article, whatever its prose counts; what the page declares
     // itself to be (a product, a thread) is weighed later, in `kind`.
     selection.is_article &= len > 0;
@@ -183,7 +184,7 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
     // cards and links that score poorly, often under a class name the strict pre-pass takes
     // for furniture ("related products"). The stripped body, pre-passed without unlikely
     // stripping, then stands in as the region on any page.
-    let unscored = len < CHAR_THRESHOLD;
+    let unscored = len < CHAR_THRESHOLD && !post;
     let region_page = if unscored {
         Workspace::prepass(dom, body, meta, Flags { strip_unlikely: false, ..strict })
     } else {
@@ -212,8 +213,11 @@ pub(crate) fn select(dom: &Dom, meta: &Metadata, options: &Options) -> Selection
 
 /// The scored attempts, from `strict` (the page pre-passed with the strict `flags`) on, each
 /// relaxing one more heuristic while the last found under [`CHAR_THRESHOLD`] characters:
-/// the first to reach it, else the longest, with its length.
-fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32) {
+/// the first to reach it, else the longest, with its length. On a page presenting itself
+/// as an article, a short strict body right below the title's heading is a short post and
+/// ends the search (the flag returned); elsewhere (a product's blurb under its name) what
+/// the relaxed attempts and the region add may be content.
+fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32, bool) {
     let attempts = [
         flags,
         Flags { strip_unlikely: false, ..flags },
@@ -228,6 +232,14 @@ fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32)
             Workspace::prepass(strict.dom(), strict.body(), meta, flags)
         };
         let (selection, len) = attempt(page, meta, flags);
+        if i == 0
+            && article_like(meta)
+            && len > 0
+            && len < CHAR_THRESHOLD
+            && anchor::follows_title(strict.dom(), &selection.roots, meta.title.as_deref())
+        {
+            return (selection, len, true);
+        }
         let enough = len >= CHAR_THRESHOLD;
         if enough || best.as_ref().is_none_or(|(_, l)| len > *l) {
             best = Some((selection, len));
@@ -236,7 +248,8 @@ fn scored(strict: &Workspace, meta: &Metadata, flags: Flags) -> (Selection, u32)
             break;
         }
     }
-    best.expect("at least one attempt ran")
+    let (selection, len) = best.expect("at least one attempt ran");
+    (selection, len, false)
 }
 
 /// One scored attempt on the pre-passed page: choose, clean, measure.

@@ -49,16 +49,25 @@ pub(crate) fn drop_furniture(dom: &Dom, body: NodeId, meta: &Metadata, flags: Fl
                 && *tag != local_name!("body")
                 && *tag != local_name!("a")
                 && (hints::has_unlikely_role(e)
-                    || hints::is_unlikely(e)
+                    // A comment section is furniture even when a word such as "body" in
+                    // its class (`comments-body`) rescues it from the unlikely list.
+                    || (hints::is_unlikely(e) || hints::names_comments(e))
                         && !inside_table_or_code(dom, id)
                         && !is_section_heading(dom, id))
-                && !holds_page(id);
+                && (!holds_page(id) || is_comment_thread(dom, id, e));
         if drop {
             dropped.insert(id);
             walk.skip_subtree(id);
         }
     }
     dropped
+}
+
+/// Whether an element holding most of the page is its reader comments (named so, holding
+/// no `<h1>`), not a wrapper with a bad class name: a long thread outweighs a short post,
+/// and still is not the article.
+fn is_comment_thread(dom: &Dom, id: NodeId, e: &crate::dom::Element) -> bool {
+    hints::names_comments(e) && !dom.descendants(id).any(|d| dom.is_tag(d, &local_name!("h1")))
 }
 
 /// Share of a heading block's text its headings must hold.

@@ -731,3 +731,61 @@ fn a_block_printed_twice_for_two_layouts_is_read_once_but_a_refrain_stays() {
     assert_eq!(text.matches("The refrain comes back").count(), 2, "{text:?}");
     assert!(text.contains("Paragraph 4"), "{text:?}");
 }
+
+/// A blog page whose post is a few short lines under its headline, beside a sidebar whose
+/// "about me" blurb is longer than the post.
+fn short_post_page() -> String {
+    let about = "I write about design, typography and the small tools I build for my own work, \
+                 and I have done so for many years from a small town by the sea. "
+        .repeat(5);
+    format!(
+        "<html><head><title>Blog: Why small posts matter</title>\
+         <meta property='article:published_time' content='2012-07-15'></head><body>\
+         <div class='sidebar'><h2>About me</h2><p>{about}</p>\
+         <ul><li><a href='/a'>Archive</a></li><li><a href='/b'>Books</a></li></ul></div>\
+         <div class='entry'><h3>Why small posts matter</h3><div class='entry-body'>\
+         <p>Worth thinking about the next time you are annoyed at a customer.</p>\
+         <p>Or when you dream up a policy that punishes every customer for what a few did, \
+         and tell me again why your gift cards expire.</p></div></div>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn short_post_under_its_title_heading_beats_a_longer_sidebar() {
+    let text = text_of(&short_post_page());
+    assert!(text.contains("Worth thinking about") && text.contains("gift cards expire"), "{text:?}");
+    assert!(!text.contains("I write about design"), "{text:?}");
+}
+
+/// A post of four paragraphs followed by `comments`, each comment a `<div class='{class}'>`
+/// inside `<div id='{wrapper}'>`.
+fn post_with_comments(wrapper: &str, class: &str, comments: usize) -> String {
+    let thread: String = (1..=comments)
+        .map(|i| {
+            format!(
+                "<div class='{class}'><p>Reader {i} says this was a great read, and adds a long \
+                 thought of their own about the matter at hand, with a story from home.</p></div>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>A story</title></head><body><div class='post'><h1>A story</h1>{}</div>\
+         <div id='{wrapper}'>{thread}</div></body></html>",
+        (1..=4).map(prose).collect::<String>()
+    )
+}
+
+#[test]
+fn comment_thread_outweighing_the_post_is_not_the_body() {
+    let text = text_of(&post_with_comments("comments", "reply", 60));
+    assert!(text.contains("Paragraph 1 tells") && text.contains("Paragraph 4 tells"), "{text:?}");
+    assert!(!text.contains("Reader 1 says"), "{text:?}");
+}
+
+#[test]
+fn comments_named_as_body_parts_are_still_comments() {
+    let text = text_of(&post_with_comments("thread", "comments-body", 8));
+    assert!(text.contains("Paragraph 1 tells"), "{text:?}");
+    assert!(!text.contains("Reader 1 says"), "{text:?}");
+}
