@@ -289,13 +289,6 @@ pub(crate) fn is_weekday(word: &str) -> bool {
     DAYS.contains(&w.as_str())
 }
 
-/// Whether `word` names a time that is never a speaker: a weekday, a month, or one of the
-/// nouns that close "last week", "this morning" (English).
-pub(crate) fn is_time_word(word: &str) -> bool {
-    const NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"];
-    is_weekday(word) || is_month_word(word) || NOUNS.contains(&word)
-}
-
 /// Last words of outlet names ("the Albuquerque Journal", "NBC News"): an outlet the table
 /// does not hold, or a byline's affiliation rather than an author.
 pub(crate) const MASTHEAD_WORDS: &[&str] = &[

@@ -10,10 +10,8 @@
 //!
 //! This module holds the pass over the paragraphs (`find`) and the test that tells a quoted
 //! title from a quotation; `marks` finds the quoted spans, `sentences` their sentences,
-//! `speaker` the cue and speaker of each, reading names with `names`; `antecedents` holds
-//! every speech cue of the text, which pronouns and quotes standing alone refer back to.
+//! `speaker` the cue and speaker of each, reading names with `names`.
 
-mod antecedents;
 mod marks;
 mod names;
 mod sentences;
@@ -22,7 +20,6 @@ mod speaker;
 use super::outlets::Mention;
 use super::tokens::Token;
 use crate::model::Quote;
-use antecedents::Antecedents;
 use marks::{Span, first_mark, scan};
 use sentences::{sentence_around, sentence_starts};
 use speaker::{Attribution, attribute};
@@ -41,7 +38,6 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_named: Option<Attribution> = None;
     let mut carried: Option<Option<Attribution>> = None;
-    let antecedents = Antecedents::collect(doc);
     for (n, &(block, start, end)) in blocks.iter().enumerate() {
         let next_opens_with = blocks.get(n + 1).and_then(|&(_, s, e)| first_mark(doc.text.get(s..e)?));
         let is_last = n + 1 == blocks.len();
@@ -54,10 +50,8 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
         let mut pending: Vec<usize> = Vec::new();
         for (k, span) in spans.iter().enumerate() {
             let (s_start, s_end) = sentence_around(&sentences, span.open, end);
-            let attribution =
-                attribute(doc, span, &spans, (start, s_start, s_end), &mut last_named, &antecedents)
-                    .or_else(|| para_attr.clone())
-                    .or_else(|| lone_quote_speaker(doc, &antecedents, span, start, k));
+            let attribution = attribute(doc, span, &spans, (start, s_start, s_end), &mut last_named)
+                .or_else(|| para_attr.clone());
             if let Some(a) = &attribution {
                 para_attr = Some(a.clone());
                 // Earlier pieces of this paragraph without a speaker share the one found now
@@ -68,7 +62,7 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
                         && q.speaker.is_none()
                     {
                         q.speaker = Some(a.speaker.clone());
-                        q.cue = a.cue.clone();
+                        q.cue = Some(a.cue.clone());
                     }
                 }
                 pending.clear();
@@ -80,7 +74,7 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
                 quotes.push(Quote {
                     text: doc.text.get(span.start..span.end).unwrap_or("").to_owned(),
                     speaker: attribution.as_ref().map(|a| a.speaker.clone()),
-                    cue: attribution.as_ref().and_then(|a| a.cue.clone()),
+                    cue: attribution.as_ref().map(|a| a.cue.clone()),
                     block,
                     start: span.start,
                     end: span.end,
@@ -107,38 +101,7 @@ pub(crate) fn find(doc: &Doc<'_>, blocks: &[(usize, usize, usize)]) -> Vec<Quote
             }
         }
     }
-    // A piece that runs on from an attributed one, with none after it, keeps its speaker.
-    for i in 1..quotes.len() {
-        if quotes[i].speaker.is_none() && quotes[i].block == quotes[i - 1].block + 1 {
-            let k = blocks.partition_point(|&(b, _, _)| b < quotes[i - 1].block);
-            let continues = blocks
-                .get(k)
-                .is_some_and(|&(b, _, e)| b == quotes[i - 1].block && quotes[i - 1].end + 2 >= e);
-            if continues {
-                quotes[i].speaker = quotes[i - 1].speaker.clone();
-                quotes[i].cue = quotes[i - 1].cue.clone();
-            }
-        }
-    }
     quotes
-}
-
-/// The speaker of a quote opening its paragraph with no cue of its own: the one the paragraph
-/// before named.
-fn lone_quote_speaker(
-    doc: &Doc<'_>,
-    antecedents: &Antecedents,
-    span: &Span,
-    para_start: usize,
-    k: usize,
-) -> Option<Attribution> {
-    let opens_paragraph = k == 0 && doc.text.get(para_start..span.open).is_some_and(|g| g.trim().is_empty());
-    if !opens_paragraph {
-        return None;
-    }
-    let para = doc.tokens.partition_point(|t| t.start < para_start);
-    let speaker = antecedents.for_lone_quote(doc, para)?;
-    Some(Attribution::carried(speaker))
 }
 
 /// A quoted title or word mention rather than a quotation: `the word "freedom"`, `the show
@@ -217,16 +180,6 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(quotes(&["He called it “a total disaster” on Monday."]).len(), 1);
-    }
-
-    #[test]
-    fn multi_paragraph_quote_keeps_its_speaker_forward() {
-        let got = quotes(&[
-            "“The drug was in her system,” said Fiona Parry. “As it kicked in, they fought.",
-            "“She was burning up.”",
-            "Plain text.",
-        ]);
-        assert_eq!(got[2], q("She was burning up", Some("Fiona Parry")));
     }
 
     #[test]

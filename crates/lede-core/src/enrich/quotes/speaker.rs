@@ -3,7 +3,6 @@
 //! the last person named.
 
 use super::Doc;
-use super::antecedents::Antecedents;
 use super::marks::Span;
 use super::names::{Found, nearest_name_before, speaker_after, speaker_before};
 use crate::enrich::cues::{Cue, CueKind, cue_at};
@@ -14,25 +13,10 @@ use crate::enrich::tokens::Token;
 pub(super) struct Attribution {
     /// Who speaks: a name, a description, or the name a pronoun stands for.
     pub(super) speaker: String,
-    /// The cue's words as written ("said", "according to"); none for a quote that takes
-    /// the speaker of the paragraph before.
-    pub(super) cue: Option<String>,
+    /// The cue's words as written ("said", "according to").
+    pub(super) cue: String,
     /// Whether the speaker is a person or body named outright (a pronoun's antecedent).
     named: bool,
-    /// Whether the speaker is a name a pronoun stood for.
-    resolved: bool,
-}
-
-impl Attribution {
-    /// A speaker carried over from the paragraph before, with no cue of its own.
-    pub(super) fn carried(speaker: String) -> Self {
-        Self { speaker, cue: None, named: false, resolved: true }
-    }
-
-    /// Whether the speaker is a name, as written or standing for a pronoun (not a description).
-    pub(super) fn is_named_or_resolved(&self) -> bool {
-        self.named || self.resolved
-    }
 }
 
 /// Finds the attribution of `span`: a cue after the quote in its sentence first, then the
@@ -44,7 +28,6 @@ pub(super) fn attribute(
     spans: &[Span],
     (para_start, s_start, s_end): (usize, usize, usize),
     last_named: &mut Option<Attribution>,
-    antecedents: &Antecedents,
 ) -> Option<Attribution> {
     let tokens = doc.tokens;
     // Spans are in order and do not overlap: the one that may hold a token is found by search.
@@ -63,7 +46,7 @@ pub(super) fn attribute(
     let earlier = (para..begin).rev().filter(|&i| outside(&tokens[i]));
     let found = after.chain(before).chain(earlier).find_map(|i| {
         let cue = cue_at(doc.text, tokens, i)?;
-        speaker_for(doc, cue, last_named.as_ref(), antecedents)
+        speaker_for(doc, cue, last_named.as_ref())
     })?;
     if found.named {
         *last_named = Some(found.clone());
@@ -74,13 +57,8 @@ pub(super) fn attribute(
 /// How many words around a quote are searched for its cue, each way.
 const WINDOW: usize = 120;
 
-/// The speaker a cue names; a pronoun resolves through `antecedents`, then `last_named`.
-pub(super) fn speaker_for(
-    doc: &Doc<'_>,
-    cue: Cue,
-    last_named: Option<&Attribution>,
-    antecedents: &Antecedents,
-) -> Option<Attribution> {
+/// The speaker a cue names.
+fn speaker_for(doc: &Doc<'_>, cue: Cue, last_named: Option<&Attribution>) -> Option<Attribution> {
     let cue_text = doc.text.get(doc.tokens[cue.first].start..doc.tokens[cue.end - 1].end)?.to_owned();
     let found = match cue.kind {
         CueKind::Prep => speaker_after(doc, cue.end),
@@ -118,20 +96,12 @@ pub(super) fn speaker_for(
         Found::Name(s) => (s, true),
         Found::Phrase(_) if weak => return None,
         Found::Phrase(s) => (s, false),
-        Found::Pronoun => {
-            let resolved = antecedents
-                .pronoun_at(doc, cue.first)
-                .or_else(|| last_named.map(|a| a.speaker.clone()))
-                .or_else(|| nearest_name_before(doc, cue.first, 0).map(|(name, _)| name))?;
-            return Some(Attribution {
-                speaker: resolved,
-                cue: Some(cue_text),
-                named: false,
-                resolved: true,
-            });
-        }
+        Found::Pronoun => match last_named {
+            Some(a) => (a.speaker.clone(), false),
+            None => (nearest_name_before(doc, cue.first)?, false),
+        },
     };
-    Some(Attribution { speaker, cue: Some(cue_text), named, resolved: false })
+    Some(Attribution { speaker, cue: cue_text, named })
 }
 
 #[cfg(test)]
